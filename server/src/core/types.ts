@@ -128,7 +128,7 @@ export type EntitySource = 'lexicon' | 'heuristic';
 export interface Entity {
   category: Category;
   id: string;
-  /** Canonical name (in the document's language when the lexicon has one). */
+  /** Canonical name: the entry's own for actors; for places and threats, its first name in the paragraph's language. */
   name: string;
   /** The text exactly as it stands in the document. */
   text: string;

@@ -30,10 +30,10 @@ export interface Token {
   numeric: boolean;
 }
 
-const TOKEN_RE = /[\p{L}\p{M}\p{N}]+/gu;
 const ARABIC_RE = /[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]/;
 const LATIN_RE = /\p{Script=Latin}/u;
-const DIGITS_RE = /^\p{N}+$/u;
+const WORD_RE = /^[\p{L}\p{M}\p{N}]+$/u;
+const DIGIT_RE = /^\p{N}+$/u;
 const MARKS_RE = /\p{M}+/gu;
 const TATWEEL_RE = /\u0640/g;
 
@@ -54,39 +54,148 @@ export function foldWord(s: string): string {
   return s.normalize('NFD').replace(MARKS_RE, '').toLowerCase().normalize('NFC');
 }
 
+// Character classes of UTF-16 code units, computed on first sight from the Unicode regular
+// expressions above and kept in a fixed 64 KiB table: the scan then costs one array read per
+// character instead of a regular-expression step, and no string is built for words already seen.
+const KNOWN = 1;
+const WORD = 2;
+const UPPER = 4; // changes under toLowerCase and not under toUpperCase
+const HAS_LOWER = 8; // changes under toUpperCase
+const CASED = 16; // changes under toLowerCase
+const DIGIT = 32;
+const ARABIC = 64;
+const LATIN = 128;
+const unitClass = new Uint8Array(65536);
+
+function classify(s: string): number {
+  let flags = KNOWN;
+  if (WORD_RE.test(s)) flags |= WORD;
+  const lower = s.toLowerCase();
+  const upper = s.toUpperCase();
+  if (s !== lower) flags |= CASED;
+  if (s !== upper) flags |= HAS_LOWER;
+  if (s !== lower && s === upper) flags |= UPPER;
+  if (DIGIT_RE.test(s)) flags |= DIGIT;
+  if (ARABIC_RE.test(s)) flags |= ARABIC;
+  if (LATIN_RE.test(s)) flags |= LATIN;
+  return flags;
+}
+
+function classOfUnit(c: number): number {
+  let f = unitClass[c]!;
+  if (f === 0) {
+    f = classify(String.fromCharCode(c));
+    unitClass[c] = f;
+  }
+  return f;
+}
+
+/** Class of the code point at i (a surrogate pair counts as one) and its length in code units. */
+function classAt(text: string, i: number, len: number): number {
+  const c = text.charCodeAt(i);
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < len) {
+    const d = text.charCodeAt(i + 1);
+    if (d >= 0xdc00 && d <= 0xdfff) return classify(text.slice(i, i + 2)) | 0x100;
+  }
+  return classOfUnit(c);
+}
+
+/** What tokenisation knows about one distinct word, computed once per word. */
+interface WordInfo {
+  /** The word itself, shared by every token of it so that long documents keep one copy. */
+  text: string;
+  folded: string;
+  script: Script;
+  upperInitial: boolean;
+  allCaps: boolean;
+  numeric: boolean;
+}
+
+// The per-word memo that goes with a caller's fold cache. Keyed weakly by the caller's map, so it
+// lives exactly as long as that cache; sharing the word strings between tokens divides the memory
+// (and the garbage-collection time) of a 10 MB document by several times.
+const wordMemos = new WeakMap<Map<string, string>, Map<string, WordInfo>>();
+
+function describeWord(raw: string, first: number, allCaps: boolean, numeric: boolean, cache: Map<string, string>): WordInfo {
+  let folded = cache.get(raw);
+  if (folded === undefined) {
+    folded = foldWord(raw);
+    cache.set(raw, folded);
+  }
+  // The script and the initial are those of the first code unit, as `charAt(0)` would give.
+  const unit = first & 0x100 ? KNOWN : first;
+  return {
+    text: raw,
+    folded,
+    script: unit & ARABIC ? 'arabic' : unit & LATIN ? 'latin' : 'other',
+    upperInitial: (unit & UPPER) !== 0,
+    allCaps,
+    numeric,
+  };
+}
+
 /**
- * Splits text into tokens. `fold` is memoised per distinct word, which keeps the pass close to the
- * cost of the regular expression alone on long documents (vocabularies are small).
+ * Splits text[from, to) into tokens. Folding is memoised per distinct word in `cache` (pass the
+ * same map across calls to share it), which keeps the pass close to the cost of the character
+ * scan alone on long documents: vocabularies are small.
  */
 export function tokenize(text: string, from = 0, to = text.length, cache: Map<string, string> = new Map()): Token[] {
+  let words = wordMemos.get(cache);
+  if (words === undefined) {
+    words = new Map();
+    wordMemos.set(cache, words);
+  }
   const tokens: Token[] = [];
-  TOKEN_RE.lastIndex = from;
-  for (let m = TOKEN_RE.exec(text); m !== null && m.index < to; m = TOKEN_RE.exec(text)) {
-    let raw = m[0];
-    let end = m.index + raw.length;
-    if (end > to) {
-      raw = raw.slice(0, to - m.index);
-      end = to;
+  const limit = Math.min(Math.max(0, to), text.length);
+  let i = Math.max(0, from);
+  // Never start inside a surrogate pair.
+  if (i > 0 && i < limit && isLowSurrogate(text.charCodeAt(i)) && isHighSurrogate(text.charCodeAt(i - 1))) i++;
+  while (i < limit) {
+    const c = text.charCodeAt(i);
+    let f = c < 0xd800 || c > 0xdfff ? classOfUnit(c) : classAt(text, i, limit);
+    if ((f & WORD) === 0) {
+      i += f & 0x100 ? 2 : 1;
+      continue;
     }
-    let folded = cache.get(raw);
-    if (folded === undefined) {
-      folded = foldWord(raw);
-      cache.set(raw, folded);
+    const start = i;
+    const first = f;
+    let allUpper = true; // no unit with a lower-case letter
+    let cased = false;
+    let digits = true;
+    for (;;) {
+      if (f & HAS_LOWER) allUpper = false;
+      if (f & CASED) cased = true;
+      if ((f & DIGIT) === 0) digits = false;
+      i += f & 0x100 ? 2 : 1;
+      if (i >= limit) break;
+      const d = text.charCodeAt(i);
+      f = d < 0xd800 || d > 0xdfff ? classOfUnit(d) : classAt(text, i, limit);
+      if ((f & WORD) === 0) break;
     }
-    const first = raw.charAt(0);
-    const script: Script = ARABIC_RE.test(first) ? 'arabic' : LATIN_RE.test(first) ? 'latin' : 'other';
-    const lower = raw.toLowerCase();
-    const upper = raw.toUpperCase();
+    const raw = text.slice(start, i);
+    let word = words.get(raw);
+    if (word === undefined) {
+      word = describeWord(raw, first, allUpper && cased, digits, cache);
+      words.set(raw, word);
+    }
     tokens.push({
-      start: m.index,
-      end,
-      text: raw,
-      folded,
-      script,
-      upperInitial: first !== first.toLowerCase() && first === first.toUpperCase(),
-      allCaps: raw === upper && raw !== lower,
-      numeric: DIGITS_RE.test(raw),
+      start,
+      end: i,
+      text: word.text,
+      folded: word.folded,
+      script: word.script,
+      upperInitial: word.upperInitial,
+      allCaps: word.allCaps,
+      numeric: word.numeric,
     });
   }
   return tokens;
+}
+
+function isHighSurrogate(c: number): boolean {
+  return c >= 0xd800 && c <= 0xdbff;
+}
+
+function isLowSurrogate(c: number): boolean {
+  return c >= 0xdc00 && c <= 0xdfff;
 }

@@ -1,0 +1,229 @@
+/**
+ * Language detection for press releases in French, English, Spanish and Arabic.
+ *
+ * Arabic is told apart by its script. The three Latin-script languages are told apart by their
+ * function words ("the", "les", "los"...): they make up a third of any running text, so a
+ * paragraph of a few lines is enough, and a headline or a one-line caption is not (it then takes
+ * the language of the document, see `languageSpans`). Words that two of the languages share
+ * ("de", "la", "en", "que", "un") are left out because they do not discriminate.
+ */
+import type { Lang, LanguageSpan } from './types';
+
+/** The Latin-script languages scored by function words, in the order of the score array. */
+const LATIN_LANGUAGES = ['fr', 'en', 'es'] as const;
+
+// Function words per language, lower case. Only forms that are rare or absent in the other two
+// languages; accented forms are listed as written (texts are NFC in practice).
+const FUNCTION_WORDS: Record<(typeof LATIN_LANGUAGES)[number], readonly string[]> = {
+  fr: [
+    'le', 'les', 'des', 'du', 'et', 'est', 'une', 'dans', 'pour', 'sur', 'avec', 'par', 'qui', 'au',
+    'aux', 'ont', 'été', 'cette', 'ces', 'ses', 'leur', 'leurs', 'nous', 'vous', 'il', 'ils', 'elle',
+    'elles', 'ne', 'pas', 'plus', 'mais', 'où', 'à', 'l', 'd', 'qu', 'sont', 'était', 'être', 'aussi',
+    'ainsi', 'selon', 'lors', 'après', 'contre', 'vers', 'chez', 'très', 'sous', 'deux', 'notamment',
+    'afin', 'depuis', 'avait', 'même', 'tous', 'toutes', 'autres', 'notre', 'votre', 'ce', 'cet',
+    'dont', 'ou', 'également', 'entre', 'leurs', 'lequel', 'laquelle', 'auprès', 'aujourd',
+  ],
+  en: [
+    'the', 'of', 'and', 'to', 'in', 'is', 'was', 'were', 'that', 'for', 'with', 'on', 'by', 'from',
+    'as', 'at', 'has', 'have', 'had', 'been', 'which', 'said', 'their', 'this', 'these', 'those',
+    'it', 'its', 'an', 'are', 'be', 'will', 'not', 'or', 'who', 'also', 'into', 'than', 'they', 'he',
+    'she', 'his', 'her', 'we', 'our', 'would', 'can', 'more', 'after', 'over', 'such', 'other', 'all',
+    'there', 'about', 'between', 'under', 'during', 'against', 'including', 'while', 'across',
+  ],
+  es: [
+    'el', 'los', 'las', 'del', 'y', 'por', 'para', 'con', 'una', 'su', 'sus', 'al', 'es', 'ha', 'han',
+    'fue', 'como', 'más', 'este', 'esta', 'estos', 'estas', 'sobre', 'según', 'también', 'desde',
+    'hasta', 'lo', 'sido', 'muy', 'pero', 'cuando', 'durante', 'otros', 'otras', 'dos', 'ya', 'ser',
+    'está', 'están', 'sin', 'tras', 'o', 'ni', 'todos', 'donde', 'hay', 'había', 'habían', 'dicha',
+    'dicho', 'ante', 'bajo', 'cual', 'cuales', 'además', 'así', 'mediante', 'entre',
+  ],
+};
+
+// "entre" and "leurs" appear above for readability of the lists; a word listed for two languages
+// is dropped from both when the table is built, so shared words never count.
+const WORD_LANGUAGE: ReadonlyMap<string, number> = (() => {
+  const seen = new Map<string, number>();
+  LATIN_LANGUAGES.forEach((lang, index) => {
+    for (const w of FUNCTION_WORDS[lang]) {
+      const before = seen.get(w);
+      seen.set(w, before === undefined || before === index ? index : -1);
+    }
+  });
+  for (const [w, index] of seen) if (index < 0) seen.delete(w);
+  return seen;
+})();
+
+/** Fewest function-word hits for a Latin-script verdict: below this a paragraph is a headline or a caption. */
+const MIN_HITS = 3;
+/** Share of the hits the winning language needs. */
+const MIN_SHARE = 0.6;
+/** Hits at which confidence saturates. */
+const FULL_CONFIDENCE_HITS = 12;
+/** Fewest Arabic letters for an Arabic verdict. */
+const MIN_ARABIC_LETTERS = 12;
+/** A trie over the function words, walked character by character so that no word string is built. */
+interface TrieNode {
+  next: Map<number, TrieNode>;
+  /** Index into LATIN_LANGUAGES of the word ending here, or -1. */
+  language: number;
+}
+
+const FUNCTION_WORD_TRIE: TrieNode = (() => {
+  const root: TrieNode = { next: new Map(), language: -1 };
+  for (const [word, index] of WORD_LANGUAGE) {
+    let node = root;
+    for (let i = 0; i < word.length; i++) {
+      const c = word.charCodeAt(i);
+      let child = node.next.get(c);
+      if (child === undefined) {
+        child = { next: new Map(), language: -1 };
+        node.next.set(c, child);
+      }
+      node = child;
+    }
+    node.language = index;
+  }
+  return root;
+})();
+
+// Per code unit, computed on first sight: 1 not a letter, 2 a letter, 3 an Arabic letter (0 = not
+// yet known); and its lower-case form when that is one code unit.
+const NOT_LETTER = 1;
+const LETTER = 2;
+const ARABIC_LETTER = 3;
+const unitClass = new Uint8Array(65536);
+const unitLower = new Uint16Array(65536);
+const LETTER_RE = /[\p{L}\p{M}]/u;
+
+function classOfUnit(c: number): number {
+  let k = unitClass[c]!;
+  if (k === 0) {
+    const ch = String.fromCharCode(c);
+    // Surrogate halves are letters of some astral script: never Arabic, never a function word.
+    if (c >= 0xd800 && c <= 0xdfff) k = LETTER;
+    else if (!LETTER_RE.test(ch)) k = NOT_LETTER;
+    else k = isArabicUnit(c) ? ARABIC_LETTER : LETTER;
+    const lower = ch.toLowerCase();
+    unitLower[c] = lower.length === 1 ? lower.charCodeAt(0) : c;
+    unitClass[c] = k;
+  }
+  return k;
+}
+
+function isArabicUnit(c: number): boolean {
+  return (
+    (c >= 0x0600 && c <= 0x06ff) ||
+    (c >= 0x0750 && c <= 0x077f) ||
+    (c >= 0x08a0 && c <= 0x08ff) ||
+    (c >= 0xfb50 && c <= 0xfdff) ||
+    (c >= 0xfe70 && c <= 0xfeff)
+  );
+}
+
+/** Detects the language of text[start,end) from function words; null when not confident. */
+export function detectLanguage(
+  text: string,
+  start = 0,
+  end: number = text.length,
+): { language: Lang; confidence: number } | null {
+  if (typeof text !== 'string') return null;
+  const from = Math.max(0, Math.min(start | 0, text.length));
+  const to = Math.max(from, Math.min(end, text.length));
+  if (to - from === 0) return null;
+
+  const hits = [0, 0, 0];
+  let arabicLetters = 0;
+  let latinLetters = 0;
+  // One pass over the code units: words are runs of letters; a Latin word walks the trie while it
+  // can, and counts when it ends on a function word.
+  let inWord = false;
+  let node: TrieNode | undefined;
+  for (let i = from; i <= to; i++) {
+    const k = i < to ? classOfUnit(text.charCodeAt(i)) : NOT_LETTER;
+    if (k === NOT_LETTER) {
+      if (inWord && node !== undefined && node.language >= 0) hits[node.language]!++;
+      inWord = false;
+      continue;
+    }
+    if (!inWord) {
+      inWord = true;
+      node = k === ARABIC_LETTER ? undefined : FUNCTION_WORD_TRIE;
+    }
+    if (k === ARABIC_LETTER) arabicLetters++;
+    else latinLetters++;
+    if (node !== undefined) node = node.next.get(unitLower[text.charCodeAt(i)]!);
+  }
+
+  const letters = arabicLetters + latinLetters;
+  if (arabicLetters >= MIN_ARABIC_LETTERS && arabicLetters * 2 >= letters) {
+    return { language: 'ar', confidence: round(arabicLetters / letters) };
+  }
+  const total = hits[0]! + hits[1]! + hits[2]!;
+  if (total < MIN_HITS) return null;
+  let best = 0;
+  for (let i = 1; i < hits.length; i++) if (hits[i]! > hits[best]!) best = i;
+  const share = hits[best]! / total;
+  if (share < MIN_SHARE) return null;
+  return { language: LATIN_LANGUAGES[best]!, confidence: round(share * Math.min(1, total / FULL_CONFIDENCE_HITS)) };
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
+
+/**
+ * Splits text[start,end) into paragraphs (blank-line separated) and gives each its language;
+ * short or unclear paragraphs take `fallback`. Adjacent spans of one language are merged.
+ *
+ * The spans tile [start,end) without gaps: each paragraph's span runs to the start of the next
+ * paragraph, so the blank lines belong to the paragraph above them.
+ */
+export function languageSpans(text: string, start: number, end: number, fallback: Lang): LanguageSpan[] {
+  const from = Math.max(0, Math.min(start | 0, text.length));
+  const to = Math.max(from, Math.min(end, text.length));
+  const spans: LanguageSpan[] = [];
+  const push = (s: number, e: number, language: Lang): void => {
+    const last = spans[spans.length - 1];
+    if (last !== undefined && last.language === language) last.end = e;
+    else spans.push({ start: s, end: e, language });
+  };
+
+  // Paragraph starts: the first non-blank line after one or more blank lines.
+  let paragraphStart = from;
+  let sawBlank = false;
+  let lineStart = from;
+  let spanStart = from;
+  while (lineStart < to) {
+    let nl = text.indexOf('\n', lineStart);
+    if (nl < 0 || nl >= to) nl = to;
+    const blank = isBlank(text, lineStart, nl);
+    if (blank) {
+      sawBlank = true;
+    } else if (sawBlank) {
+      // lineStart opens a new paragraph: close the previous one at its own end, with its span
+      // stretching up to here.
+      if (paragraphStart < lineStart) push(spanStart, lineStart, paragraphLanguage(text, paragraphStart, lineStart, fallback));
+      spanStart = lineStart;
+      paragraphStart = lineStart;
+      sawBlank = false;
+    }
+    lineStart = nl + 1;
+  }
+  push(spanStart, to, paragraphLanguage(text, paragraphStart, to, fallback));
+  return spans;
+}
+
+/** Enough of a paragraph to tell its language: a long one (or a document on one line) is sampled. */
+const PARAGRAPH_SAMPLE = 4096;
+
+function paragraphLanguage(text: string, start: number, end: number, fallback: Lang): Lang {
+  return detectLanguage(text, start, Math.min(end, start + PARAGRAPH_SAMPLE))?.language ?? fallback;
+}
+
+function isBlank(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 13 && c !== 0xa0 && c !== 0xfeff && c !== 12 && c !== 11) return false;
+  }
+  return true;
+}

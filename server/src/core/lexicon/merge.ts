@@ -1,0 +1,124 @@
+/**
+ * Merging lexicon layers: built-in files, then the workspace lexicon, then extra paths.
+ *
+ * Layers are merged at the level of raw forms and only then expanded, so that `exclude` in a
+ * later layer can remove a generated inflection ("marocaines") as well as a written form.
+ */
+import { tokenize } from '../text/tokenize';
+import type { Lang, Lexicon, LexiconEntry, LexiconProblem, ThreatFrame } from '../types';
+import { expandForms } from './expand';
+import type { ParsedLexiconFile, RawEntry, RawForm } from './parse';
+
+/**
+ * The matching key of a term: its tokens, folded, joined by single spaces. "Coupe du Monde",
+ * "coupe-du-monde" and "COUPE DU MONDE" share one key; this is how `ignore` and `exclude` compare.
+ */
+export function lexiconKey(text: string): string {
+  return tokenize(text)
+    .map((t) => t.folded)
+    .join(' ');
+}
+
+/** An entry while layers are being merged. */
+interface PendingEntry {
+  base: RawEntry;
+  forms: RawForm[];
+  frames: ThreatFrame[];
+  exclude: Set<string>;
+}
+
+/** Merges parsed files in layer order (a later file wins per id) and expands every entry. */
+export function mergeLexiconFiles(files: readonly ParsedLexiconFile[]): Lexicon {
+  const problems: LexiconProblem[] = [];
+  const pending = new Map<string, PendingEntry>();
+  const ignore = new Set<string>();
+  const problem = (e: RawEntry, message: string, severity: 'error' | 'warning'): void => {
+    problems.push({ file: e.file, line: e.line, column: e.column, message, severity });
+  };
+
+  for (const file of files) {
+    problems.push(...file.problems);
+    for (const term of file.ignore) {
+      const key = lexiconKey(term);
+      if (key !== '') ignore.add(key);
+    }
+    for (const e of file.entries) {
+      const existing = pending.get(e.id);
+      if (e.disabled) {
+        if (existing === undefined) problem(e, `\`${e.id}\` is disabled but no earlier layer defines it.`, 'warning');
+        pending.delete(e.id);
+        continue;
+      }
+      if (e.merge === 'extend') {
+        if (existing === undefined) {
+          problem(e, `\`${e.id}\` extends an entry that no earlier layer defines; it is skipped.`, 'error');
+          continue;
+        }
+        if (e.category !== undefined && e.category !== existing.base.category) {
+          problem(e, `\`${e.id}\` extends a ${existing.base.category ?? '?'} entry but says category ${e.category}; it is skipped.`, 'error');
+          continue;
+        }
+        const base = { ...existing.base };
+        if (e.name !== undefined) base.name = e.name;
+        if (e.notes !== undefined) base.notes = e.notes;
+        if (e.type !== undefined) base.type = e.type;
+        existing.base = base;
+        existing.forms.push(...e.forms);
+        existing.frames.push(...e.frames);
+        for (const x of e.exclude) existing.exclude.add(lexiconKey(x));
+        continue;
+      }
+      if (existing !== undefined && existing.base.category !== e.category) {
+        problem(
+          e,
+          `\`${e.id}\` replaces the ${existing.base.category ?? '?'} entry of ${existing.base.file}:${existing.base.line} with a ${e.category ?? '?'} entry.`,
+          'warning',
+        );
+      }
+      pending.set(e.id, {
+        base: e,
+        forms: [...e.forms],
+        frames: [...e.frames],
+        exclude: new Set(e.exclude.map(lexiconKey)),
+      });
+    }
+  }
+
+  const entries = new Map<string, LexiconEntry>();
+  for (const [id, p] of pending) {
+    const category = p.base.category;
+    if (category === undefined) continue; // cannot happen: a replace without category is rejected by the parser
+    const forms = p.exclude.size === 0 ? p.forms : p.forms.filter((f) => !p.exclude.has(lexiconKey(f.text)));
+    let variants = expandForms(category, forms);
+    if (p.exclude.size > 0) variants = variants.filter((v) => !p.exclude.has(lexiconKey(v.text)));
+    const names: Record<Lang, string[]> = Object.create(null) as Record<Lang, string[]>;
+    for (const f of forms) {
+      if (f.section !== 'names') continue;
+      const list = names[f.lang] ?? (names[f.lang] = []);
+      if (!list.includes(f.text)) list.push(f.text);
+    }
+    // The preferred term leads its language's list: hovers and Entity.name read the first name.
+    for (const v of variants) {
+      const list = v.preferred === true ? names[v.lang] : undefined;
+      const at = list?.indexOf(v.text) ?? -1;
+      if (list !== undefined && at > 0) list.unshift(...list.splice(at, 1));
+    }
+    if (variants.length === 0) {
+      problem(p.base, `\`${id}\` has no form left after merging (all excluded); it is dropped.`, 'warning');
+      continue;
+    }
+    const entry: LexiconEntry = {
+      id,
+      category,
+      name: p.base.name ?? names['en']?.[0] ?? Object.values(names)[0]?.[0] ?? variants[0]!.text,
+      names,
+      variants,
+      frames: category === 'threat' ? p.frames : [],
+      origin: { file: p.base.file, line: p.base.line },
+    };
+    if (category === 'actor' && p.base.type !== undefined) entry.type = p.base.type;
+    if (p.base.notes !== undefined) entry.notes = p.base.notes;
+    entries.set(id, entry);
+  }
+  return { entries, ignore, problems };
+}

@@ -1,0 +1,287 @@
+/**
+ * Finds the lexicon's terms in a tokenised document.
+ *
+ * The lexicon is compiled once into a trie over folded tokens; matching is then one Map lookup per
+ * document token (plus a few for Arabic clitic stems), and a walk down the trie only where a term
+ * starts. The rules of issue 2 are checked on the candidates the trie yields, never by looping
+ * over entries: case rules, combining forms, the language of the paragraph, the separators inside
+ * a term and the currency rule.
+ */
+import type { Lang, LanguageSpan, Lexicon, LexiconEntry, ThreatFrame, Variant } from '../types';
+import { tokenize, type Token } from '../text/tokenize';
+import type { EntityMatch, IgnoredSpan } from './entityMatch';
+import { hyphenJoins, joinsTerm, touchesCurrency } from './gaps';
+import { LanguageCursor } from './languageCursor';
+import { TermTrie, arabicStems, offsetAfterLetters, type ArabicStem, type TrieNode } from './termTrie';
+import { compileFrameHeads, scanFrames, type FrameHeadGroup, type FrameScan } from './threatFrames';
+
+/** A variant of an entry, ready to be checked against the text. */
+interface TermValue {
+  type: 'term';
+  entry: LexiconEntry;
+  variant: Variant;
+  /** The variant's tokens as written, and without diacritics, for the `exact` case rule. */
+  written: string[];
+  writtenBare: string[];
+  writtenAllCaps: boolean[];
+  /** The variant ends with a dot ("EE. UU."): the dot after the last token belongs to the match. */
+  trailingDot: boolean;
+}
+
+interface IgnoreValue {
+  type: 'ignore';
+}
+
+interface HeadValue {
+  type: 'head';
+  group: FrameHeadGroup;
+}
+
+type TrieValue = TermValue | IgnoreValue | HeadValue;
+
+/** What the matcher found in one document. */
+export interface LexiconMatches {
+  /** Every candidate that passed the rules, overlapping ones included (see resolve.ts). */
+  matches: EntityMatch[];
+  /** Where terms of the `ignore` list occur. */
+  ignored: IgnoredSpan[];
+}
+
+/** The input of one matching pass. */
+export interface MatchInput {
+  text: string;
+  /** Tokens of the part of the text to scan, in order. */
+  tokens: readonly Token[];
+  /** Paragraph languages; offsets outside every span take `language`. */
+  spans: readonly LanguageSpan[];
+  language: Lang;
+}
+
+// Memo sizes: enough for the vocabulary of many documents, small enough never to matter.
+const MAX_MEMO = 50_000;
+const SHORT_ACRONYM = 3;
+
+/** A lexicon compiled for matching. Build it once per lexicon and reuse it for every document. */
+export class LexiconMatcher {
+  private readonly trie = new TermTrie<TrieValue>();
+  /** Languages the lexicon has variants in; a paragraph in another language is not filtered. */
+  private readonly languages = new Set<Lang>();
+  private readonly ignoreForms = new Set<string>();
+  private readonly foldCache = new Map<string, string>();
+  private stemMemo = new Map<string, readonly ArabicStem[]>();
+
+  constructor(readonly lexicon: Lexicon) {
+    const entries = lexicon.entries instanceof Map ? [...lexicon.entries.values()] : [];
+    for (const entry of entries) {
+      if (!entry || !Array.isArray(entry.variants)) continue;
+      for (const variant of entry.variants) {
+        if (!variant || typeof variant.text !== 'string') continue;
+        if (typeof variant.lang === 'string') this.languages.add(variant.lang);
+        const tokens = tokenize(variant.text, 0, variant.text.length, this.foldCache);
+        if (tokens.length === 0) continue;
+        const value: TermValue = {
+          type: 'term',
+          entry,
+          variant,
+          written: tokens.map((t) => t.text),
+          writtenBare: tokens.map((t) => stripMarks(t.text)),
+          writtenAllCaps: tokens.map((t) => t.allCaps),
+          trailingDot: variant.text.trimEnd().endsWith('.'),
+        };
+        for (const keys of this.keySequences(tokens)) this.trie.insert(keys, value);
+      }
+      for (const frame of Array.isArray(entry.frames) ? entry.frames : []) if (frame && typeof frame.lang === 'string') this.languages.add(frame.lang);
+    }
+    for (const group of compileFrameHeads(entries, (form) => this.keySequences(tokenize(form, 0, form.length, this.foldCache)))) {
+      this.trie.insert(group.keys, { type: 'head', group });
+    }
+    const ignore = lexicon.ignore instanceof Set ? lexicon.ignore : new Set<string>();
+    for (const term of ignore) {
+      if (typeof term !== 'string') continue;
+      const tokens = tokenize(term, 0, term.length, this.foldCache);
+      if (tokens.length === 0) continue;
+      this.ignoreForms.add(tokens.map((t) => t.folded).join(' '));
+      for (const keys of this.keySequences(tokens)) this.trie.insert(keys, { type: 'ignore' });
+    }
+  }
+
+  /** Number of term keys in the trie (variants, Arabic article-free forms, frame heads, ignores). */
+  get size(): number {
+    return this.trie.size;
+  }
+
+  /** True when the folded words of `text` are a term of the `ignore` list. */
+  isIgnored(text: string): boolean {
+    if (this.ignoreForms.size === 0) return false;
+    return this.ignoreForms.has(tokenize(text, 0, text.length, this.foldCache).map((t) => t.folded).join(' '));
+  }
+
+  /** Finds every candidate match in the tokens; overlaps are left to `resolveMatches`. */
+  match(input: MatchInput): LexiconMatches {
+    const out: EntityMatch[] = [];
+    const ignored: IgnoredSpan[] = [];
+    const { text, tokens } = input;
+    const rootChildren = this.trie.root.children;
+    if (rootChildren === undefined || tokens.length === 0) return { matches: out, ignored };
+    const cursor = new LanguageCursor(input.spans, input.language);
+    const frames: FrameScan = {
+      text,
+      tokens,
+      out,
+      stems: (folded) => this.stems(folded),
+      allows: (frame, paragraphLang, head) => this.frameAllowed(frame, paragraphLang, head),
+    };
+    const walk = (i: number, node: TrieNode<TrieValue>, skip: number): void => {
+      const first = tokens[i]!;
+      const start = skip === 0 ? first.start : first.start + offsetAfterLetters(first.text, skip);
+      const paragraphLang = cursor.at(first.start);
+      let j = i;
+      let current: TrieNode<TrieValue> | undefined = node;
+      for (;;) {
+        if (current.values !== undefined) this.accept(input, i, j, start, skip, current.values, paragraphLang, out, ignored, frames);
+        const children: Map<string, TrieNode<TrieValue>> | undefined = current.children;
+        if (children === undefined || j + 1 >= tokens.length) break;
+        const here = tokens[j]!;
+        const next = tokens[j + 1]!;
+        current = children.get(next.folded);
+        if (current === undefined) break;
+        if (!joinsTerm(text, here.end, next.start, here.allCaps && here.end - here.start <= SHORT_ACRONYM)) break;
+        j++;
+      }
+    };
+    for (let i = 0; i < tokens.length; i++) {
+      const token = tokens[i]!;
+      const node = rootChildren.get(token.folded);
+      if (node !== undefined) walk(i, node, 0);
+      if (token.script === 'arabic') {
+        for (const stem of this.stems(token.folded)) {
+          const stemNode = rootChildren.get(stem.key);
+          if (stemNode !== undefined) walk(i, stemNode, stem.skip);
+        }
+      }
+    }
+    return { matches: out, ignored };
+  }
+
+  /** Checks the values ending at token j of a walk that started at token i. */
+  private accept(
+    input: MatchInput,
+    i: number,
+    j: number,
+    start: number,
+    skip: number,
+    values: readonly TrieValue[],
+    paragraphLang: Lang,
+    out: EntityMatch[],
+    ignored: IgnoredSpan[],
+    frames: FrameScan,
+  ): void {
+    const { text, tokens } = input;
+    const first = tokens[i]!;
+    const last = tokens[j]!;
+    // The variants of one entry sit side by side at a node ("Europol" in fr, en and es): one match
+    // per entry is enough, the one in the paragraph's language when there is one.
+    let previous: EntityMatch | undefined;
+    for (const value of values) {
+      if (value.type === 'ignore') {
+        ignored.push({ start, end: last.end });
+        continue;
+      }
+      if (value.type === 'head') {
+        scanFrames(frames, value.group, i, j, start, paragraphLang);
+        continue;
+      }
+      const { entry, variant } = value;
+      const rank = variant.lang === paragraphLang ? 0 : 1;
+      if (previous !== undefined && previous.entry === entry && previous.rank <= rank) continue;
+      if (!this.caseAgrees(value, tokens, i, j, skip)) continue;
+      if (variant.kind === 'combining' && !(j + 1 < tokens.length && hyphenJoins(text, last.end, tokens[j + 1]!.start))) continue;
+      if (entry.category !== 'actor' && !this.languageAllows(variant, paragraphLang, first)) continue;
+      if (entry.category === 'country' && touchesCurrency(text, start, last.end)) continue;
+      const end = value.trailingDot && text.charCodeAt(last.end) === 46 ? last.end + 1 : last.end;
+      const match: EntityMatch = {
+        start,
+        end,
+        firstToken: i,
+        lastToken: j,
+        category: entry.category,
+        entry,
+        variant: variant.text,
+        lang: variant.lang,
+        paragraphLang,
+        via: 'term',
+        rank,
+      };
+      if (previous !== undefined && previous.entry === entry && previous.end === end) out[out.length - 1] = match;
+      else out.push(match);
+      previous = match;
+    }
+  }
+
+  /** The case rule of a variant against the text (Arabic has no case). */
+  private caseAgrees(value: TermValue, tokens: readonly Token[], i: number, j: number, skip: number): boolean {
+    const rule = value.variant.caseRule;
+    const first = tokens[i]!;
+    if (rule === 'fold' || skip > 0 || first.script === 'arabic') return true;
+    if (rule === 'capitalized') return first.upperInitial;
+    if (rule === 'exact') {
+      for (let k = i; k <= j; k++) {
+        const token = tokens[k]!;
+        const actual = token.text;
+        if (actual === value.written[k - i]) continue;
+        // Common words meet acronyms all the time ("au" and AU, "un" and UN): reject them cheaply.
+        if (!token.allCaps && value.writtenAllCaps[k - i]) return false;
+        // "ETATS" for "ÉTATS": same letters and case, diacritics aside.
+        const bare = value.writtenBare[k - i];
+        if (bare === undefined || actual.length < bare.length || stripMarks(actual) !== bare) return false;
+      }
+      return true;
+    }
+    return true;
+  }
+
+  /**
+   * Countries, regions and threats match only in their own language's paragraphs, unless the form is
+   * an acronym, Arabic (unambiguous by script) or the paragraph's language is one the lexicon lacks.
+   * The same form in the paragraph's language is another value at the same trie node, so "the form
+   * exists in that language" needs no extra lookup.
+   */
+  private languageAllows(variant: Variant, paragraphLang: Lang, first: Token): boolean {
+    return (
+      variant.lang === paragraphLang ||
+      variant.kind === 'acronym' ||
+      first.script === 'arabic' ||
+      !this.languages.has(paragraphLang)
+    );
+  }
+
+  private frameAllowed(frame: ThreatFrame, paragraphLang: Lang, head: Token): boolean {
+    return frame.lang === paragraphLang || (head.script === 'arabic' && frame.lang === 'ar') || !this.languages.has(paragraphLang);
+  }
+
+  /** The key sequences a variant is filed under: its folded tokens, plus the article-free Arabic form. */
+  private keySequences(tokens: readonly Token[]): string[][] {
+    const keys = tokens.map((t) => t.folded);
+    const first = tokens[0];
+    if (first === undefined) return [];
+    const sequences = [keys];
+    if (first.script === 'arabic' && first.folded.startsWith('\u0627\u0644') && first.folded.length >= 4) {
+      sequences.push([first.folded.slice(2), ...keys.slice(1)]);
+    }
+    return sequences;
+  }
+
+  private stems(folded: string): readonly ArabicStem[] {
+    let stems = this.stemMemo.get(folded);
+    if (stems === undefined) {
+      if (this.stemMemo.size >= MAX_MEMO) this.stemMemo = new Map();
+      stems = arabicStems(folded);
+      this.stemMemo.set(folded, stems);
+    }
+    return stems;
+  }
+}
+
+function stripMarks(s: string): string {
+  return s.normalize('NFD').replace(/\p{M}/gu, '');
+}

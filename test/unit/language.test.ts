@@ -1,0 +1,136 @@
+/**
+ * Language detection: one paragraph at a time in French, English, Spanish and Arabic, headlines
+ * that are too short to tell, and documents that mix languages.
+ */
+import assert from 'node:assert/strict';
+import { detectLanguage, languageSpans } from '#core/language';
+
+const FR =
+  'La Direction générale de la sûreté nationale a annoncé mardi le démantèlement d’une cellule ' +
+  'terroriste composée de quatre individus, qui préparaient des attentats dans plusieurs villes du Royaume.';
+const EN =
+  'Police officers from twelve countries took part in the operation, which was coordinated by the ' +
+  'agency and led to the arrest of 45 suspects linked to an organised crime group.';
+const ES =
+  'Agentes de la Guardia Civil han detenido en Almería a cinco personas por su presunta pertenencia a ' +
+  'una organización dedicada al tráfico de hachís desde el norte de Marruecos.';
+const AR = 'أعلنت المديرية العامة للأمن الوطني عن توقيف أربعة أشخاص يشتبه في ارتباطهم بشبكة إجرامية تنشط في تهريب المخدرات.';
+
+describe('language: detectLanguage', () => {
+  it('recognises a French paragraph', () => {
+    const result = detectLanguage(FR);
+    assert.equal(result?.language, 'fr');
+    assert.ok(result.confidence > 0.5, `confidence ${result.confidence}`);
+  });
+
+  it('recognises an English paragraph', () => {
+    assert.equal(detectLanguage(EN)?.language, 'en');
+  });
+
+  it('recognises a Spanish paragraph, although it shares "de", "la" and "en" with French', () => {
+    assert.equal(detectLanguage(ES)?.language, 'es');
+  });
+
+  it('recognises Arabic by its script, even with a Latin acronym inside', () => {
+    const result = detectLanguage(AR + ' (DGSN)');
+    assert.equal(result?.language, 'ar');
+    assert.ok(result.confidence > 0.8);
+  });
+
+  it('reads only text[start,end)', () => {
+    const text = EN + '\n\n' + FR;
+    assert.equal(detectLanguage(text, 0, EN.length)?.language, 'en');
+    assert.equal(detectLanguage(text, EN.length + 2)?.language, 'fr');
+  });
+
+  it('returns null for a headline with too few function words', () => {
+    assert.equal(detectLanguage('Démantèlement d’un réseau international'), null);
+    assert.equal(detectLanguage('Operation Lionfish: record cocaine seizures'), null);
+    assert.equal(detectLanguage('Golpe al narcotráfico en Algeciras'), null);
+  });
+
+  it('returns null when the paragraph is evenly split between two languages', () => {
+    assert.equal(detectLanguage('the police and the services, et les services de la police et des agences'), null);
+  });
+
+  it('returns null on empty, numeric, binary and out-of-range input instead of throwing', () => {
+    assert.equal(detectLanguage(''), null);
+    assert.equal(detectLanguage('2023 - 45 / 12 %'), null);
+    assert.equal(detectLanguage('\u0000\u0001\uFFFD\uD800\uDC00\uDFFF'), null);
+    assert.equal(detectLanguage(FR, 500, 100), null);
+    assert.equal(detectLanguage(FR, -20, 1e9)?.language, 'fr');
+  });
+
+  it('is linear on a long single line (5 MB)', () => {
+    const line = (EN + ' ').repeat(Math.ceil((5 * 1024 * 1024) / (EN.length + 1)));
+    const result = detectLanguage(line);
+    assert.equal(result?.language, 'en');
+    assert.equal(result.confidence, 1);
+  });
+});
+
+describe('language: languageSpans', () => {
+  it('gives one merged span to a document in one language, blank lines included', () => {
+    const text = `${FR}\n\n${FR}\n\n${FR}\n`;
+    assert.deepEqual(languageSpans(text, 0, text.length, 'en'), [{ start: 0, end: text.length, language: 'fr' }]);
+  });
+
+  it('gives each paragraph of a mixed document its own language, tiling the range', () => {
+    const text = `${FR}\n\n${EN}\r\n\r\n${ES}\n\n${AR}`;
+    const spans = languageSpans(text, 0, text.length, 'fr');
+    assert.deepEqual(
+      spans.map((s) => s.language),
+      ['fr', 'en', 'es', 'ar'],
+    );
+    assert.equal(spans[0]!.start, 0);
+    assert.equal(spans[1]!.start, text.indexOf('Police officers'));
+    assert.equal(spans[2]!.start, text.indexOf('Agentes'));
+    assert.equal(spans[3]!.start, text.indexOf('أعلنت'));
+    assert.equal(spans[3]!.end, text.length);
+    for (let i = 1; i < spans.length; i++) assert.equal(spans[i]!.start, spans[i - 1]!.end);
+  });
+
+  it('lets a short headline take the fallback language, merged with its paragraph', () => {
+    const headline = 'Operation Sentinel: results';
+    const text = `${headline}\n\n${FR}`;
+    // The headline alone is unclear, so it takes the fallback (the document language), which then
+    // merges with the French paragraph below.
+    assert.deepEqual(languageSpans(text, 0, text.length, 'fr'), [{ start: 0, end: text.length, language: 'fr' }]);
+    assert.deepEqual(languageSpans(text, 0, text.length, 'es'), [
+      { start: 0, end: headline.length + 2, language: 'es' },
+      { start: headline.length + 2, end: text.length, language: 'fr' },
+    ]);
+  });
+
+  it('keeps a quoted English paragraph inside a French release', () => {
+    const text = `${FR}\n\n« ${EN} »\n\n${FR}`;
+    const spans = languageSpans(text, 0, text.length, 'fr');
+    assert.deepEqual(
+      spans.map((s) => s.language),
+      ['fr', 'en', 'fr'],
+    );
+  });
+
+  it('covers only [start,end) of the text (a body after front matter)', () => {
+    const head = '---\nlang: fr\n---\n';
+    const text = head + EN;
+    assert.deepEqual(languageSpans(text, head.length, text.length, 'fr'), [{ start: head.length, end: text.length, language: 'en' }]);
+  });
+
+  it('returns one fallback span for an empty range and never throws on odd bounds', () => {
+    assert.deepEqual(languageSpans('', 0, 0, 'fr'), [{ start: 0, end: 0, language: 'fr' }]);
+    assert.deepEqual(languageSpans('abc', 5, 2, 'en'), [{ start: 3, end: 3, language: 'en' }]);
+    const blankLines = '\n\n\n  \n\t\n';
+    assert.deepEqual(languageSpans(blankLines, 0, blankLines.length, 'es'), [{ start: 0, end: blankLines.length, language: 'es' }]);
+  });
+
+  it('handles many short letterless paragraphs (a quadratic scan would exceed the test timeout)', () => {
+    const text = '12\n\n'.repeat(200_000) + FR;
+    const spans = languageSpans(text, 0, text.length, 'en');
+    assert.deepEqual(
+      spans.map((s) => s.language),
+      ['en', 'fr'],
+    );
+    assert.equal(spans[1]!.start, text.length - FR.length);
+  });
+});
