@@ -7,8 +7,7 @@
 // Each bundle is self-contained CommonJS for Node 20 (the `yaml` dependency is inlined), not
 // minified so stack traces stay readable, with a source map beside it. The built-in lexicons are
 // not bundled: they are YAML files that the code finds relative to the bundle (server/lexicon/).
-// Later issues add the language server and the VS Code client to BUNDLES.
-import { chmodSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
@@ -16,7 +15,13 @@ import * as esbuild from 'esbuild';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 /** What to build: entry point, output file, whether it is an executable script. */
-const BUNDLES = [{ entry: 'server/src/cli/main.ts', outfile: 'dist/cli.js', executable: true }];
+const BUNDLES = [
+  { entry: 'server/src/cli/main.ts', outfile: 'dist/cli.js', executable: true },
+  // The language server VS Code starts over IPC; `communique lsp --stdio` runs the same code.
+  { entry: 'server/src/server.ts', outfile: 'dist/server.js', executable: false },
+  // The VS Code extension: a thin client that starts dist/server.js.
+  { entry: 'client/src/extension.ts', outfile: 'dist/extension.js', executable: false },
+].filter((b) => existsSync(join(root, b.entry)));
 
 const watch = process.argv.includes('--watch');
 

@@ -2,13 +2,15 @@
  * Entry point of the `communique` command (bundled to dist/cli.js, the package's `bin`).
  *
  * It only dispatches: each subcommand is a module taking its arguments and a CliIO and returning
- * an exit status. `scan` exists now; `check`, `tag` and `lsp` join the table in later issues
- * (`lsp` will be asynchronous, hence the promise).
+ * an exit status (`lsp` runs until the client disconnects, hence the promise).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { runCheck } from './check';
 import { ExitCode, UsageError, type CliIO } from './io';
+import { runLsp } from './lsp';
 import { runScan } from './scan';
+import { runTag } from './tag';
 
 interface Subcommand {
   summary: string;
@@ -17,6 +19,9 @@ interface Subcommand {
 
 const SUBCOMMANDS: Record<string, Subcommand> = {
   scan: { summary: 'print the actors, countries, regions and threats of each file', run: runScan },
+  check: { summary: 'report untagged entities, stale or unknown tags, invalid front matter', run: (args, io) => runCheck(args, io, packageVersion()) },
+  tag: { summary: 'show as a diff (or --write) the tags that tag-all would add', run: runTag },
+  lsp: { summary: 'start the language server on stdio (Neovim, Emacs, Helix...)', run: runLsp },
 };
 
 function usage(): string {
@@ -33,8 +38,10 @@ Usage: communique <command> [options] FILES...
 Commands:
 ${commands}
 
-Exit status: 0 success; 1 a lexicon file has errors (the rest of the lexicons was used);
-2 bad usage, or a file could not be read or is not text (the other files were processed).
+Exit status: 0 success; 1 a lexicon file has errors (the rest of the lexicons was used), or
+what a command reports as a failure (check: problems to fix; tag: a file refused); 2 bad usage,
+or a file could not be read or is not text (the other files were processed). Each command's
+--help says more.
 
 Environment: colour is on when stdout is a terminal; NO_COLOR=1 turns it off, FORCE_COLOR=1
 forces it (FORCE_COLOR wins over NO_COLOR, as in Node). COMMUNIQUE_DEBUG=1 adds stack traces
@@ -75,7 +82,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
  * The version in the package manifest, found by walking up from this file: the same code runs
  * bundled (dist/cli.js) and compiled (server/out/cli/main.js).
  */
-function packageVersion(): string {
+export function packageVersion(): string {
   for (let dir = __dirname; ; dir = dirname(dir)) {
     const manifest = join(dir, 'package.json');
     if (existsSync(manifest)) {

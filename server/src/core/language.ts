@@ -7,6 +7,7 @@
  * the language of the document, see `languageSpans`). Words that two of the languages share
  * ("de", "la", "en", "que", "un") are left out because they do not discriminate.
  */
+import type { TokenColumns } from './text/tokenColumns';
 import type { Lang, LanguageSpan } from './types';
 
 /** The Latin-script languages scored by function words, in the order of the score array. */
@@ -120,22 +121,31 @@ function isArabicUnit(c: number): boolean {
   );
 }
 
-/** Detects the language of text[start,end) from function words; null when not confident. */
-export function detectLanguage(
-  text: string,
-  start = 0,
-  end: number = text.length,
-): { language: Lang; confidence: number } | null {
-  if (typeof text !== 'string') return null;
-  const from = Math.max(0, Math.min(start | 0, text.length));
-  const to = Math.max(from, Math.min(end, text.length));
-  if (to - from === 0) return null;
+/** What detection counts in a stretch of text: function-word hits per Latin language, and letters. */
+interface Tally {
+  /** Hits per index of LATIN_LANGUAGES. */
+  hits: [number, number, number];
+  arabicLetters: number;
+  /** Letters of any other script. */
+  otherLetters: number;
+}
 
-  const hits = [0, 0, 0];
-  let arabicLetters = 0;
-  let latinLetters = 0;
-  // One pass over the code units: words are runs of letters; a Latin word walks the trie while it
-  // can, and counts when it ends on a function word.
+const emptyTally = (): Tally => ({ hits: [0, 0, 0], arabicLetters: 0, otherLetters: 0 });
+
+function addTally(into: Tally, from: Tally): void {
+  into.hits[0] += from.hits[0];
+  into.hits[1] += from.hits[1];
+  into.hits[2] += from.hits[2];
+  into.arabicLetters += from.arabicLetters;
+  into.otherLetters += from.otherLetters;
+}
+
+/**
+ * Counts text[from,to) code unit by code unit: words are runs of letters; a Latin word walks the
+ * trie while it can, and counts when it ends on a function word.
+ */
+function tallyUnits(text: string, from: number, to: number, tally: Tally): void {
+  const hits = tally.hits;
   let inWord = false;
   let node: TrieNode | undefined;
   for (let i = from; i <= to; i++) {
@@ -149,16 +159,134 @@ export function detectLanguage(
       inWord = true;
       node = k === ARABIC_LETTER ? undefined : FUNCTION_WORD_TRIE;
     }
-    if (k === ARABIC_LETTER) arabicLetters++;
-    else latinLetters++;
+    if (k === ARABIC_LETTER) tally.arabicLetters++;
+    else tally.otherLetters++;
     if (node !== undefined) node = node.next.get(unitLower[text.charCodeAt(i)]!);
   }
+}
 
-  const letters = arabicLetters + latinLetters;
+/**
+ * Tokens stand for the letters of a text: the characters between two tokens are never letters,
+ * except halves of surrogate pairs outside every token (an emoji), which the code-unit count takes
+ * for letters of a word. Ranges that hold one are counted unit by unit, so both ways agree.
+ */
+const SURROGATE_RE = /[\uD800-\uDFFF]/;
+
+/** The counts of one word, and whether it counts for more than its letters of non-Arabic scripts. */
+interface WordTally extends Tally {
+  counts: boolean;
+}
+
+/**
+ * The tokens of a text, read for detection: each word is counted once (unit by unit, so digits
+ * inside a token split it as they split a word) and then added up per range. Documents repeat a
+ * small vocabulary, so this costs an array read per token instead of a walk per letter.
+ */
+class TokenTallies {
+  /** Counts per word number, filled on first sight. */
+  private readonly words: (WordTally | undefined)[] = [];
+  /** Index of the first token not yet passed: ranges are usually read in order. */
+  private next = 0;
+
+  constructor(
+    private readonly text: string,
+    private readonly columns: TokenColumns,
+  ) {}
+
+  /**
+   * Adds the counts of text[from,to) to a fresh `tally`. Letters of other scripts are only counted
+   * in full when the Arabic letters reach MIN_ARABIC_LETTERS, the only case where `verdict` reads them.
+   */
+  add(from: number, to: number, tally: Tally): void {
+    const text = this.text;
+    if (SURROGATE_RE.test(text.slice(from, to))) {
+      tallyUnits(text, from, to, tally);
+      return;
+    }
+    const { starts, ends, wordOf } = this.columns;
+    // Tokens [first, last) touch the range; only the two at its ends can be cut by it.
+    const first = this.firstEndingAfter(from);
+    let last = first;
+    while (last < starts.length && starts[last]! < to) last++;
+    this.next = last;
+    const cut = (i: number): boolean => (i === first || i === last - 1) && (starts[i]! < from || ends[i]! > to);
+    // Most words are neither function words nor Arabic: they only add letters of other scripts,
+    // which the verdict reads only when the range has enough Arabic letters. So they are skipped,
+    // and counted in a second pass when that happens.
+    let others = 0;
+    for (let i = first; i < last; i++) {
+      if (cut(i)) {
+        // A token cut by the range (a sample that ends inside a word): count the part inside.
+        tallyUnits(text, Math.max(from, starts[i]!), Math.min(to, ends[i]!), tally);
+        continue;
+      }
+      const word = this.wordTally(wordOf[i]!);
+      if (word.counts) addTally(tally, word);
+      else others += word.otherLetters;
+    }
+    if (tally.arabicLetters >= MIN_ARABIC_LETTERS) tally.otherLetters += others;
+  }
+
+  /** The counts of one word of the vocabulary. */
+  private wordTally(id: number): WordTally {
+    let word = this.words[id];
+    if (word === undefined) {
+      const written = this.columns.words[id]!.text;
+      const tally = emptyTally();
+      tallyUnits(written, 0, written.length, tally);
+      word = { ...tally, counts: tally.hits[0] + tally.hits[1] + tally.hits[2] + tally.arabicLetters > 0 };
+      this.words[id] = word;
+    }
+    return word;
+  }
+
+  private firstEndingAfter(offset: number): number {
+    const ends = this.columns.ends;
+    let i = this.next;
+    if (i > 0 && ends[i - 1]! > offset) {
+      // Out of order: binary search for the first token ending after `offset`.
+      let lo = 0;
+      let hi = ends.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (ends[mid]! <= offset) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo;
+    }
+    while (i < ends.length && ends[i]! <= offset) i++;
+    return i;
+  }
+}
+
+/**
+ * Detects the language of text[start,end) from function words; null when not confident.
+ * `columns`, when given, are the tokens of the text (or of a part covering the range): they are
+ * read instead of the characters, with the same verdict.
+ */
+export function detectLanguage(
+  text: string,
+  start = 0,
+  end: number = text.length,
+  columns?: TokenColumns,
+): { language: Lang; confidence: number } | null {
+  if (typeof text !== 'string') return null;
+  const from = Math.max(0, Math.min(start | 0, text.length));
+  const to = Math.max(from, Math.min(end, text.length));
+  if (to - from === 0) return null;
+  const tally = emptyTally();
+  if (columns === undefined) tallyUnits(text, from, to, tally);
+  else new TokenTallies(text, columns).add(from, to, tally);
+  return verdict(tally);
+}
+
+function verdict(tally: Tally): { language: Lang; confidence: number } | null {
+  const { hits, arabicLetters } = tally;
+  const letters = arabicLetters + tally.otherLetters;
   if (arabicLetters >= MIN_ARABIC_LETTERS && arabicLetters * 2 >= letters) {
     return { language: 'ar', confidence: round(arabicLetters / letters) };
   }
-  const total = hits[0]! + hits[1]! + hits[2]!;
+  const total = hits[0] + hits[1] + hits[2];
   if (total < MIN_HITS) return null;
   let best = 0;
   for (let i = 1; i < hits.length; i++) if (hits[i]! > hits[best]!) best = i;
@@ -176,9 +304,11 @@ function round(x: number): number {
  * short or unclear paragraphs take `fallback`. Adjacent spans of one language are merged.
  *
  * The spans tile [start,end) without gaps: each paragraph's span runs to the start of the next
- * paragraph, so the blank lines belong to the paragraph above them.
+ * paragraph, so the blank lines belong to the paragraph above them. `columns` are read instead of
+ * the characters when given, as in `detectLanguage`.
  */
-export function languageSpans(text: string, start: number, end: number, fallback: Lang): LanguageSpan[] {
+export function languageSpans(text: string, start: number, end: number, fallback: Lang, columns?: TokenColumns): LanguageSpan[] {
+  const tallies = columns === undefined ? undefined : new TokenTallies(text, columns);
   const from = Math.max(0, Math.min(start | 0, text.length));
   const to = Math.max(from, Math.min(end, text.length));
   const spans: LanguageSpan[] = [];
@@ -202,22 +332,27 @@ export function languageSpans(text: string, start: number, end: number, fallback
     } else if (sawBlank) {
       // lineStart opens a new paragraph: close the previous one at its own end, with its span
       // stretching up to here.
-      if (paragraphStart < lineStart) push(spanStart, lineStart, paragraphLanguage(text, paragraphStart, lineStart, fallback));
+      if (paragraphStart < lineStart) push(spanStart, lineStart, paragraphLanguage(text, paragraphStart, lineStart, fallback, tallies));
       spanStart = lineStart;
       paragraphStart = lineStart;
       sawBlank = false;
     }
     lineStart = nl + 1;
   }
-  push(spanStart, to, paragraphLanguage(text, paragraphStart, to, fallback));
+  push(spanStart, to, paragraphLanguage(text, paragraphStart, to, fallback, tallies));
   return spans;
 }
 
 /** Enough of a paragraph to tell its language: a long one (or a document on one line) is sampled. */
 const PARAGRAPH_SAMPLE = 4096;
 
-function paragraphLanguage(text: string, start: number, end: number, fallback: Lang): Lang {
-  return detectLanguage(text, start, Math.min(end, start + PARAGRAPH_SAMPLE))?.language ?? fallback;
+function paragraphLanguage(text: string, start: number, end: number, fallback: Lang, tallies: TokenTallies | undefined): Lang {
+  const to = Math.min(end, start + PARAGRAPH_SAMPLE);
+  if (tallies === undefined) return detectLanguage(text, start, to)?.language ?? fallback;
+  if (to <= start) return fallback;
+  const tally = emptyTally();
+  tallies.add(start, to, tally);
+  return verdict(tally)?.language ?? fallback;
 }
 
 function isBlank(text: string, start: number, end: number): boolean {

@@ -1,8 +1,13 @@
 /**
  * Recognition of one document: the data flow of the core in one place.
  *
- *   text -> body (front matter and date header skipped) -> paragraph languages -> tokens
- *        -> lexicon matches (trie) -> resolved matches -> heuristic actors -> entities
+ *   text -> body (front matter and date header skipped) -> tokens (and their columns)
+ *        -> paragraph languages -> lexicon matches (trie) -> resolved matches -> heuristic actors
+ *        -> entities
+ *
+ * Tokenisation is the one pass over the characters. The later stages read its columns (offsets
+ * and word numbers, see text/tokenColumns.ts) and compute what they need once per distinct word,
+ * rather than scanning the characters or the token objects again.
  *
  * The lexicon is compiled once per recognizer; every document reuses the trie and the fold memo.
  * Recognition never throws on any input (issue 2, "bad input"): an unexpected failure of a later
@@ -16,7 +21,8 @@ import { LexiconMatcher } from './match/lexiconMatcher';
 import { byPosition, dropContainedRegions, resolveMatches } from './match/resolve';
 import { SpanIndex } from './match/spanIndex';
 import { LineIndex } from './text/positions';
-import { tokenize, type Token } from './text/tokenize';
+import type { TokenColumns } from './text/tokenColumns';
+import { tokenizeWithColumns, type Token } from './text/tokenize';
 import { CATEGORIES, type Entity, type Lang, type LanguageSpan, type Lexicon, type Recognition } from './types';
 
 /** How one document is recognised. */
@@ -66,7 +72,13 @@ interface DocumentLanguages extends Pick<Recognition, 'language' | 'languageSour
 }
 
 /** The main language of a document and the paragraph spans of its body. */
-function documentLanguage(text: string, bodyStart: number, frontMatterLang: Lang | undefined, options: RecognizeOptions): DocumentLanguages {
+function documentLanguage(
+  text: string,
+  bodyStart: number,
+  frontMatterLang: Lang | undefined,
+  options: RecognizeOptions,
+  columns: TokenColumns | undefined,
+): DocumentLanguages {
   const end = text.length;
   const forced = normalizeLanguageTag(options.language);
   if (forced !== undefined) {
@@ -80,7 +92,7 @@ function documentLanguage(text: string, bodyStart: number, frontMatterLang: Lang
     language = frontMatterLang;
     languageSource = 'front-matter';
   } else {
-    const detected = safely(() => detectLanguage(text, bodyStart, Math.min(end, bodyStart + DETECTION_SAMPLE)), null);
+    const detected = safely(() => detectLanguage(text, bodyStart, Math.min(end, bodyStart + DETECTION_SAMPLE), columns), null);
     language = detected?.language ?? DEFAULT_LANGUAGE;
     languageSource = detected ? 'detected' : 'default';
   }
@@ -88,7 +100,7 @@ function documentLanguage(text: string, bodyStart: number, frontMatterLang: Lang
   // short or unclear ones take the document's, or stay undetermined for matching when the
   // document's language is only the default.
   const fallback = languageSource === 'default' ? UNDETERMINED : language;
-  const matchSpans = bodyStart < end ? safely(() => languageSpans(text, bodyStart, end, fallback), [{ start: bodyStart, end, language: fallback }]) : [];
+  const matchSpans = bodyStart < end ? safely(() => languageSpans(text, bodyStart, end, fallback, columns), [{ start: bodyStart, end, language: fallback }]) : [];
   const spans = fallback === language ? matchSpans : reportedSpans(matchSpans, language);
   return { language, languageSource, spans, matchSpans };
 }
@@ -107,13 +119,16 @@ function reportedSpans(spans: readonly LanguageSpan[], language: Lang): Language
 
 function recognizeDocument(matcher: LexiconMatcher, text: string, options: RecognizeOptions, foldMemo: Map<string, string>): Recognition {
   const layout = locateBody(text);
-  const { language, languageSource, spans, matchSpans } = documentLanguage(text, layout.bodyStart, layout.language, options);
+  // One tokenisation serves every stage, language detection included.
+  const tokenized = safely(() => tokenizeWithColumns(text, layout.bodyStart, text.length, foldMemo), undefined);
+  const { language, languageSource, spans, matchSpans } = documentLanguage(text, layout.bodyStart, layout.language, options, tokenized?.columns);
   try {
-    const tokens = tokenize(text, layout.bodyStart, text.length, foldMemo);
-    const found = matcher.match({ text, tokens, spans: matchSpans, language: matchSpans === spans ? language : UNDETERMINED });
+    if (tokenized === undefined) throw new Error('tokenisation failed');
+    const { tokens, columns } = tokenized;
+    const found = matcher.match({ text, tokens, columns, spans: matchSpans, language: matchSpans === spans ? language : UNDETERMINED });
     const ignored = new SpanIndex(found.ignored);
     const resolved = ignored.size === 0 ? resolveMatches(found.matches) : resolveMatches(found.matches).filter((m) => !ignored.contains(m));
-    const heuristic = options.heuristics === false ? [] : heuristicActors(text, tokens, resolved, spans, matcher, ignored);
+    const heuristic = options.heuristics === false ? [] : heuristicActors(text, tokens, columns, resolved, spans, matcher, ignored);
     const lexiconMatches = heuristic.length === 0 ? resolved : withoutShadowedMatches(resolved, heuristic);
     return { language, languageSource, spans, entities: toEntities(text, lexiconMatches, heuristic) };
   } catch {
@@ -134,13 +149,15 @@ function safely<T>(run: () => T, fallback: T): T {
 function heuristicActors(
   text: string,
   tokens: readonly Token[],
+  columns: TokenColumns,
   resolved: readonly EntityMatch[],
   spans: readonly LanguageSpan[],
   matcher: LexiconMatcher,
   ignored: SpanIndex,
 ): HeuristicActor[] {
-  const known: KnownSpan[] = resolved.map((m) => ({ start: m.start, end: m.end, category: m.category, id: m.entry.id }));
-  const found = safely(() => findHeuristicActors(text, tokens as Token[], known, spans), [] as HeuristicActor[]);
+  // Resolved matches are known spans as they are (start, end, category), sorted as the heuristics want them.
+  const known: readonly KnownSpan[] = resolved;
+  const found = safely(() => findHeuristicActors(text, tokens as Token[], known, spans, columns), [] as HeuristicActor[]);
   if (!Array.isArray(found)) return [];
   const actors = found.filter(
     (h) =>
@@ -158,7 +175,7 @@ function heuristicActors(
       !ignored.overlaps(h) &&
       !matcher.isIgnored(text.slice(h.start, h.end)),
   );
-  actors.sort(byPosition);
+  if (!isSorted(actors, byPosition)) actors.sort(byPosition);
   return actors;
 }
 
@@ -224,6 +241,13 @@ function toEntities(text: string, matches: readonly EntityMatch[], heuristic: re
       type: h.type === 'person' ? 'person' : 'organization',
     });
   }
-  entities.sort((a, b) => byPosition(a, b) || CATEGORY_ORDER.get(a.category)! - CATEGORY_ORDER.get(b.category)!);
+  const order = (a: Entity, b: Entity): number => byPosition(a, b) || CATEGORY_ORDER.get(a.category)! - CATEGORY_ORDER.get(b.category)!;
+  if (!isSorted(entities, order)) entities.sort(order);
   return entities;
+}
+
+/** True when `list` is already in the order `compare` gives, so that a stable sort would leave it as it is. */
+function isSorted<T>(list: readonly T[], compare: (a: T, b: T) => number): boolean {
+  for (let i = 1; i < list.length; i++) if (compare(list[i - 1]!, list[i]!) > 0) return false;
+  return true;
 }

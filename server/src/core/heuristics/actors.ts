@@ -11,6 +11,7 @@
  */
 import type { ActorType, Category, LanguageSpan, Lang } from '../types';
 import { foldWord, type Token } from '../text/tokenize';
+import { tokenColumns, type TokenColumns } from '../text/tokenColumns';
 import {
   ADJECTIVAL_ROLE_WORDS,
   ADJECTIVE_SUFFIXES,
@@ -65,7 +66,8 @@ export interface KnownSpan {
   start: number;
   end: number;
   category: Category;
-  id: string;
+  /** The entry's id, when the caller has it; the heuristics only need the span and the category. */
+  id?: string;
 }
 
 /** A person or organisation found by the heuristics. */
@@ -117,18 +119,79 @@ const MAX_HEADING_TOKENS = 20;
 
 const ROMAN_NUMERAL = /^(?:X{0,3})(?:IX|IV|V?I{0,3})$/;
 
+// What kind of word a token is, for the scans that skip most tokens without reading them.
+const K_CAP_WORD = 1; // Latin, upper-case initial, not a number: may start a name
+const K_LOWER = 2; // Latin, lower-case initial, not a number
+const K_ARABIC = 4;
+const K_LOWERCASE_HEAD = 8; // a lower-case organisational head ("le ministère de la Justice")
+const K_LETTER_WORD = 16; // Latin, not a number, two code units or more (heading test)
+const K_CAPS_WORD = 32; // K_LETTER_WORD in capitals
+const K_NAME_PARTICLE = 64; // Latin, in NAME_PARTICLES
+const K_ORG_HEAD = 128; // Latin, in ORG_HEADS
+/** What may start a name or an organisation: the only tokens the finder's scan stops at. */
+const SCANNED = K_CAP_WORD | K_ARABIC | K_LOWERCASE_HEAD;
+
+// Which word lists a word is in, per word of the vocabulary (computed on first question).
+const C_KNOWN = 1; // the other bits are computed
+const C_FUNCTION_WORD = 2;
+const C_FILLER = 4; // a sentence-initial filler: function word, article particle or adverb ("Les", "Recently")
+const C_NAME_PARTICLE = 8;
+const C_HEAD_PREFIX = 16;
+const C_NOUN_SUFFIX_NAME = 32; // in NAMES_WITH_NOUN_SUFFIX
+const C_NON_NAME = 64; // never a person's name on its own (see isNonName)
+
+/** The C_* bits of a folded word. */
+function cuesOf(f: string): number {
+  let c = C_KNOWN;
+  if (FUNCTION_WORDS.has(f)) c |= C_FUNCTION_WORD | C_FILLER;
+  if (ARTICLE_PARTICLES.has(f) || isAdverbShape(f)) c |= C_FILLER;
+  if (NAME_PARTICLES.has(f)) c |= C_NAME_PARTICLE;
+  if (HEAD_PREFIXES.has(f)) c |= C_HEAD_PREFIX;
+  if (NAMES_WITH_NOUN_SUFFIX.has(f)) c |= C_NOUN_SUFFIX_NAME;
+  if (
+    FUNCTION_WORDS.has(f) ||
+    MONTHS.has(f) ||
+    WEEKDAYS.has(f) ||
+    COMMON_CAPITALISED.has(f) ||
+    ROLE_WORDS.has(f) ||
+    ROLE_PLURALS.has(f) ||
+    ROLE_MODIFIERS.has(f) ||
+    TITLE_WORDS.has(f) ||
+    TITLE_ABBREVIATIONS.has(f) ||
+    EVENT_WORDS.has(f) ||
+    ORG_HEADS.has(f) ||
+    REGNAL_ROLES.has(f)
+  ) {
+    c |= C_NON_NAME;
+  }
+  return c;
+}
+
+// What the document's lower-case words are, per folded form.
+const W_VOCABULARY = 1; // written in lower case somewhere (two code units or more)
+const W_LOWERCASE_HEAD = 2;
+
 /** Per-token facts computed once for a document. */
 interface DocumentView {
   text: string;
   tokens: Token[];
+  /** Word number of each token, and one token per word (see tokenColumns.ts). */
+  wordOf: Int32Array;
+  words: readonly Token[];
+  /** C_* bits per word number, 0 until asked. */
+  wordCues: Uint8Array;
+  /** K_* flags per token. */
+  kind: Uint8Array;
+  /** The tokens the finder's scan stops at (a SCANNED kind), in order; it passes over the others. */
+  scanned: Int32Array;
   gap: Uint8Array;
   flags: Uint8Array;
   heading: Uint8Array;
   /** Index into `known` of the span covering the token, or -1. */
   known: Int32Array;
-  knownSpans: KnownSpan[];
-  /** Folded forms that occur in lower case somewhere in the document: common words, not names. */
-  lowerVocabulary: Set<string>;
+  knownSpans: readonly KnownSpan[];
+  /** W_* flags of the folded forms that occur in lower case: common words, not names. */
+  lowerWords: Map<string, number>;
   spans: readonly LanguageSpan[];
 }
 
@@ -138,9 +201,10 @@ export function findHeuristicActors(
   tokens: Token[],
   known: readonly KnownSpan[],
   spans: readonly LanguageSpan[],
+  columns?: TokenColumns,
 ): HeuristicActor[] {
   if (typeof text !== 'string' || !Array.isArray(tokens) || tokens.length === 0) return [];
-  const view = buildView(text, tokens, known ?? [], spans ?? []);
+  const view = buildView(text, tokens, known ?? [], spans ?? [], columns ?? tokenColumns(tokens));
   const finder = new ActorFinder(view);
   return finder.run();
 }
@@ -148,53 +212,119 @@ export function findHeuristicActors(
 // ---------------------------------------------------------------------------------------------
 // Document view.
 
-function buildView(text: string, tokens: Token[], known: readonly KnownSpan[], spans: readonly LanguageSpan[]): DocumentView {
+/**
+ * Reads every token once into typed arrays (its kind, the separator before it), so that the scans
+ * after it touch token objects only where a name may be: a long document is mostly lower-case words.
+ */
+function buildView(text: string, tokens: Token[], known: readonly KnownSpan[], spans: readonly LanguageSpan[], columns: TokenColumns): DocumentView {
   const n = tokens.length;
+  const { starts, ends, wordOf, words } = columns;
+  const { wordKind, lowerWords } = wordKinds(words);
+  const kind = new Uint8Array(n);
   const gap = new Uint8Array(n);
   const flags = new Uint8Array(n);
-  for (let i = 0; i < n; i++) {
-    const from = i === 0 ? Math.max(0, lineStartBefore(text, tokens[0]!.start)) : tokens[i - 1]!.end;
-    const packed = classifyGap(text, from, tokens[i]!.start, i === 0);
-    gap[i] = packed & 7;
-    flags[i] = packed >> 3;
-    // A name may run over a line break only in hard-wrapped prose: after a short line (a list item,
-    // an address, a signature) the next line starts something else.
-    if (gap[i] === GAP_SPACE && (flags[i]! & F_NEWLINE) !== 0 && i > 0) {
-      const prevEnd = tokens[i - 1]!.end;
-      if (prevEnd - lineStartBefore(text, prevEnd) < MIN_WRAPPED_LINE) gap[i] = GAP_BREAK;
-    }
-  }
-  // A dot after an abbreviated title or an initial does not end a sentence ("M. Dupont", "John F. Kennedy").
-  for (let i = 1; i < n; i++) {
-    if (gap[i] === GAP_DOT && (flags[i]! & F_NEWLINE) === 0 && isAbbreviation(tokens[i - 1]!)) flags[i]! &= ~F_BOUNDARY;
-  }
-
-  const knownSpans = known
-    .filter((k) => k !== null && typeof k === 'object' && Number.isFinite(k.start) && Number.isFinite(k.end) && k.end > k.start)
-    .slice()
-    .sort((a, b) => a.start - b.start || b.end - a.end);
+  const knownSpans = sortedKnownSpans(known);
   const coverage = new Int32Array(n).fill(-1);
+  const scanned: number[] = [];
+  const lineFirst: number[] = [0];
+  // The first known span that ends after the token, and its bounds.
   let p = 0;
+  let pStart = knownSpans.length > 0 ? knownSpans[0]!.start : Infinity;
+  let pEnd = knownSpans.length > 0 ? knownSpans[0]!.end : Infinity;
+  let prevEnd = 0;
   for (let i = 0; i < n; i++) {
-    const t = tokens[i]!;
-    while (p < knownSpans.length && knownSpans[p]!.end <= t.start) p++;
-    // Spans may nest (the recognizer normally resolves overlaps, but be robust): look a little ahead.
-    for (let q = p; q < knownSpans.length && knownSpans[q]!.start < t.end; q++) {
-      if (knownSpans[q]!.end > t.start) {
-        coverage[i] = q;
-        break;
-      }
-      if (q - p > 8) break;
+    const start = starts[i]!;
+    const k = wordKind[wordOf[i]!]!;
+    kind[i] = k;
+    if (k & SCANNED) scanned.push(i);
+    if (pEnd <= start) {
+      while (p < knownSpans.length && knownSpans[p]!.end <= start) p++;
+      pStart = p < knownSpans.length ? knownSpans[p]!.start : Infinity;
+      pEnd = p < knownSpans.length ? knownSpans[p]!.end : Infinity;
     }
+    if (pStart < ends[i]!) {
+      // Spans may nest (the recognizer normally resolves overlaps, but be robust): look a little ahead.
+      for (let q = p; q < knownSpans.length && knownSpans[q]!.start < ends[i]!; q++) {
+        if (knownSpans[q]!.end > start) {
+          coverage[i] = q;
+          break;
+        }
+        if (q - p > 8) break;
+      }
+    }
+    // The separator before the token; most are one plain space (GAP_SPACE, no flags: zeros).
+    if (i === 0 || start !== prevEnd + 1 || text.charCodeAt(prevEnd) !== 32) {
+      const from = i === 0 ? Math.max(0, lineStartBefore(text, start)) : prevEnd;
+      const packed = classifyGap(text, from, start, i === 0);
+      gap[i] = packed & 7;
+      flags[i] = packed >> 3;
+      // A name may run over a line break only in hard-wrapped prose: after a short line (a list
+      // item, an address, a signature) the next line starts something else.
+      if (gap[i] === GAP_SPACE && (flags[i]! & F_NEWLINE) !== 0 && i > 0 && prevEnd - lineStartBefore(text, prevEnd) < MIN_WRAPPED_LINE) {
+        gap[i] = GAP_BREAK;
+      }
+      // A dot after an abbreviated title or an initial does not end a sentence ("M. Dupont", "John F. Kennedy").
+      if (gap[i] === GAP_DOT && (flags[i]! & F_NEWLINE) === 0 && i > 0 && isAbbreviation(words[wordOf[i - 1]!]!)) flags[i]! &= ~F_BOUNDARY;
+      if (i > 0 && (flags[i]! & F_NEWLINE) !== 0) lineFirst.push(i);
+    }
+    prevEnd = ends[i]!;
   }
 
-  const lowerVocabulary = new Set<string>();
-  for (const t of tokens) {
-    if (t.script === 'latin' && !t.upperInitial && !t.numeric && t.text.length > 1) lowerVocabulary.add(t.folded);
-  }
+  const heading = markHeadings(text, starts, ends, kind, flags, lineFirst);
+  return {
+    text,
+    tokens,
+    wordOf,
+    words,
+    wordCues: new Uint8Array(words.length),
+    kind,
+    scanned: Int32Array.from(scanned),
+    gap,
+    flags,
+    heading,
+    known: coverage,
+    knownSpans,
+    lowerWords,
+    spans,
+  };
+}
 
-  const heading = markHeadings(text, tokens, flags);
-  return { text, tokens, gap, flags, heading, known: coverage, knownSpans, lowerVocabulary, spans };
+/** The K_* flags of each word of the vocabulary, and the W_* flags of the folded forms written in lower case. */
+function wordKinds(words: readonly Token[]): { wordKind: Uint8Array; lowerWords: Map<string, number> } {
+  const wordKind = new Uint8Array(words.length);
+  const lowerWords = new Map<string, number>();
+  for (let id = 0; id < words.length; id++) {
+    const t = words[id]!;
+    if (t.script === 'arabic') {
+      wordKind[id] = K_ARABIC;
+      continue;
+    }
+    if (t.script !== 'latin' || t.numeric) continue;
+    const length = t.text.length;
+    let k = t.upperInitial ? K_CAP_WORD : K_LOWER;
+    if (length >= 2) k |= t.allCaps ? K_LETTER_WORD | K_CAPS_WORD : K_LETTER_WORD;
+    if (NAME_PARTICLES.has(t.folded)) k |= K_NAME_PARTICLE;
+    if (ORG_HEADS.has(t.folded)) k |= K_ORG_HEAD;
+    if (!t.upperInitial) {
+      const f = t.folded;
+      const before = lowerWords.get(f);
+      let w = before ?? (LOWERCASE_HEADS.has(f) ? W_LOWERCASE_HEAD : 0);
+      if (length > 1) w |= W_VOCABULARY;
+      if (w !== before) lowerWords.set(f, w);
+      if (w & W_LOWERCASE_HEAD) k |= K_LOWERCASE_HEAD;
+    }
+    wordKind[id] = k;
+  }
+  return { wordKind, lowerWords };
+}
+
+/** The well-formed known spans by start, longest first; the recognizer's list is already in that order. */
+function sortedKnownSpans(known: readonly KnownSpan[]): readonly KnownSpan[] {
+  const valid = (k: KnownSpan): boolean => k !== null && typeof k === 'object' && Number.isFinite(k.start) && Number.isFinite(k.end) && k.end > k.start;
+  const order = (a: KnownSpan, b: KnownSpan): number => a.start - b.start || b.end - a.end;
+  let ready = true;
+  for (let i = 0; i < known.length && ready; i++) ready = valid(known[i]!) && (i === 0 || order(known[i - 1]!, known[i]!) <= 0);
+  return ready ? known : known.filter(valid).sort(order);
 }
 
 function lineStartBefore(text: string, offset: number): number {
@@ -325,48 +455,54 @@ function isSpaceCode(c: number): boolean {
  * headings. Headings are title-cased in English and full of capitalised common words, so the
  * heuristics skip them; the lexicon still matches inside them.
  */
-function markHeadings(text: string, tokens: Token[], flags: Uint8Array): Uint8Array {
-  const n = tokens.length;
+function markHeadings(text: string, starts: Int32Array, ends: Int32Array, kind: Uint8Array, flags: Uint8Array, lineFirst: number[]): Uint8Array {
+  const n = starts.length;
   const heading = new Uint8Array(n);
-  // Lines as token ranges [first, last].
-  const lines: { first: number; last: number }[] = [];
-  let first = 0;
-  for (let i = 1; i <= n; i++) {
-    if (i === n || (flags[i]! & F_NEWLINE) !== 0) {
-      lines.push({ first, last: i - 1 });
-      first = i;
-    }
-  }
-  for (let l = 0; l < lines.length; l++) {
-    const { first: a, last: b } = lines[l]!;
+  // Lines as token ranges: line l is [lineFirst[l], lineFirst[l + 1]).
+  lineFirst.push(n);
+  const lineCount = lineFirst.length - 1;
+  for (let l = 0; l < lineCount; l++) {
+    const a = lineFirst[l]!;
+    const b = lineFirst[l + 1]! - 1;
     const count = b - a + 1;
-    const lineStart = lineStartBefore(text, tokens[a]!.start);
-    let lineEnd = text.indexOf('\n', tokens[b]!.end);
-    if (lineEnd < 0) lineEnd = text.length;
     const blankBefore = a === 0 || (flags[a]! & F_BLANK_LINE) !== 0;
     const blankAfter = b === n - 1 || (flags[b + 1]! & F_BLANK_LINE) !== 0;
-    const terminal = endsWithPunctuation(text, tokens[b]!.end, lineEnd);
-    const markdown = text.charCodeAt(firstNonSpace(text, lineStart, tokens[a]!.start)) === 0x23; // #
-    let letters = 0;
-    let capitals = 0;
-    for (let i = a; i <= b; i++) {
-      const t = tokens[i]!;
-      if (t.numeric || t.script !== 'latin' || t.text.length < 2) continue;
-      letters++;
-      if (t.allCaps) capitals++;
-    }
-    let isHeading = markdown;
-    if (!isHeading && letters >= 2 && capitals / letters >= 0.8) isHeading = true;
-    if (!isHeading && !terminal && count <= MAX_HEADING_TOKENS && blankBefore && blankAfter) isHeading = true;
-    if (!isHeading && !terminal && count <= 12 && blankBefore && !blankAfter && l + 1 < lines.length) {
-      // A title glued to its first paragraph: much shorter than the line that follows it.
-      const next = lines[l + 1]!;
-      const nextLength = tokens[next.last]!.end - tokens[next.first]!.start;
-      if (tokens[b]!.end - tokens[a]!.start < nextLength * 0.6) isHeading = true;
+    let isHeading = text.charCodeAt(firstNonSpace(text, lineStartBefore(text, starts[a]!), starts[a]!)) === 0x23; // # (Markdown)
+    if (!isHeading) isHeading = mostlyCapitals(kind, a, b);
+    // The other tests need a short line without final punctuation.
+    const short = count <= MAX_HEADING_TOKENS && blankBefore && (blankAfter || (count <= 12 && l + 1 < lineCount));
+    if (!isHeading && short) {
+      let lineEnd = text.indexOf('\n', ends[b]!);
+      if (lineEnd < 0) lineEnd = text.length;
+      if (!endsWithPunctuation(text, ends[b]!, lineEnd)) {
+        if (blankAfter) {
+          isHeading = true;
+        } else {
+          // A title glued to its first paragraph: much shorter than the line that follows it.
+          const nextLength = ends[lineFirst[l + 2]! - 1]! - starts[b + 1]!;
+          if (ends[b]! - starts[a]! < nextLength * 0.6) isHeading = true;
+        }
+      }
     }
     if (isHeading) heading.fill(1, a, b + 1);
   }
   return heading;
+}
+
+/** A line in capitals ("VIENNA, 12 July"): four in five of its Latin words of two letters or more. */
+function mostlyCapitals(kind: Uint8Array, a: number, b: number): boolean {
+  const count = b - a + 1;
+  let letters = 0;
+  let capitals = 0;
+  for (let i = a; i <= b; i++) {
+    const k = kind[i]!;
+    if ((k & K_LETTER_WORD) === 0) continue;
+    letters++;
+    if (k & K_CAPS_WORD) capitals++;
+    // Past a fifth of the line in lower case, the line cannot reach four in five.
+    else if (letters - capitals > count / 5) return false;
+  }
+  return letters >= 2 && capitals / letters >= 0.8;
 }
 
 function firstNonSpace(text: string, from: number, to: number): number {
@@ -412,20 +548,23 @@ class ActorFinder {
   constructor(private readonly v: DocumentView) {}
 
   run(): HeuristicActor[] {
-    const { tokens } = this.v;
-    const n = tokens.length;
+    const { kind, heading, scanned } = this.v;
+    // Most tokens are lower-case words that cannot start a name: the scan goes from one token that
+    // can to the next (`s` indexes `scanned`), from wherever the last step left it (`i`).
     let i = 0;
-    while (i < n) {
-      if (this.v.heading[i]) {
+    for (let s = 0; s < scanned.length; s++) {
+      if (scanned[s]! < i) continue;
+      i = scanned[s]!;
+      const k = kind[i]!;
+      if (heading[i]) {
         i++;
         continue;
       }
-      const t = tokens[i]!;
-      if (t.script === 'arabic') {
+      if (k & K_ARABIC) {
         i = this.arabicAt(i);
         continue;
       }
-      if (!this.isCapWord(i)) {
+      if ((k & K_CAP_WORD) === 0) {
         i = Math.max(i + 1, this.lowercaseHeadAt(i));
         continue;
       }
@@ -438,14 +577,22 @@ class ActorFinder {
 
   // --- token predicates -------------------------------------------------------------------
 
+  /** The word token i is (its first token): everything about token i but its offsets, read from a few objects in cache. */
+  private word(i: number): Token | undefined {
+    return this.v.words[this.v.wordOf[i]!];
+  }
+
   private isCapWord(i: number): boolean {
-    const t = this.v.tokens[i];
-    return t !== undefined && t.script === 'latin' && t.upperInitial && !t.numeric;
+    return i >= 0 && i < this.v.kind.length && (this.v.kind[i]! & K_CAP_WORD) !== 0;
   }
 
   private isLower(i: number): boolean {
-    const t = this.v.tokens[i];
-    return t !== undefined && t.script === 'latin' && !t.upperInitial && !t.numeric;
+    return i >= 0 && i < this.v.kind.length && (this.v.kind[i]! & K_LOWER) !== 0;
+  }
+
+  /** Whether token i has all the K_* flags of `mask`. */
+  private hasKind(i: number, mask: number): boolean {
+    return i >= 0 && i < this.v.kind.length && (this.v.kind[i]! & mask) === mask;
   }
 
   private knownAt(i: number): KnownSpan | undefined {
@@ -480,10 +627,10 @@ class ActorFinder {
 
   /** A capitalised word that is common vocabulary here: used in lower case elsewhere, or shaped like an abstract noun or adverb. */
   private isCommonWord(i: number): boolean {
-    const f = this.v.tokens[i]!.folded;
+    const f = this.word(i)!.folded;
     let common = this.commonWords.get(f);
     if (common === undefined) {
-      common = this.v.lowerVocabulary.has(f) || hasNounShape(f) || hasPluralAdjectiveShape(f);
+      common = ((this.v.lowerWords.get(f) ?? 0) & W_VOCABULARY) !== 0 || hasNounShape(f) || hasPluralAdjectiveShape(f);
       this.commonWords.set(f, common);
     }
     return common;
@@ -491,25 +638,22 @@ class ActorFinder {
 
   /** Never a person's name on its own. */
   private isNonName(i: number): boolean {
-    const f = this.v.tokens[i]!.folded;
-    return (
-      FUNCTION_WORDS.has(f) ||
-      MONTHS.has(f) ||
-      WEEKDAYS.has(f) ||
-      COMMON_CAPITALISED.has(f) ||
-      ROLE_WORDS.has(f) ||
-      ROLE_PLURALS.has(f) ||
-      ROLE_MODIFIERS.has(f) ||
-      TITLE_WORDS.has(f) ||
-      TITLE_ABBREVIATIONS.has(f) ||
-      EVENT_WORDS.has(f) ||
-      ORG_HEADS.has(f) ||
-      REGNAL_ROLES.has(f)
-    );
+    return this.hasCue(i, C_NON_NAME);
+  }
+
+  /** Whether token i's word has the C_* bit `cue` (computed once per word). */
+  private hasCue(i: number, cue: number): boolean {
+    const id = this.v.wordOf[i]!;
+    let cues = this.v.wordCues[id]!;
+    if (cues === 0) {
+      cues = cuesOf(this.v.words[id]!.folded);
+      this.v.wordCues[id] = cues;
+    }
+    return (cues & cue) !== 0;
   }
 
   private isHead(i: number): boolean {
-    return this.isCapWord(i) && ORG_HEADS.has(this.v.tokens[i]!.folded) && this.knownAt(i) === undefined;
+    return this.hasKind(i, K_CAP_WORD | K_ORG_HEAD) && this.knownAt(i) === undefined;
   }
 
   // --- runs of capitalised words --------------------------------------------------------------
@@ -530,25 +674,25 @@ class ActorFinder {
         continue;
       }
       // An initial inside a name: "John F. Kennedy".
-      if (g === GAP_DOT && j - 1 > i && tokens[j - 1]!.text.length === 1 && tokens[j - 1]!.upperInitial && this.isCapWord(j) && (this.v.flags[j]! & F_NEWLINE) === 0) {
+      if (g === GAP_DOT && j - 1 > i && this.word(j - 1)!.text.length === 1 && this.word(j - 1)!.upperInitial && this.isCapWord(j) && (this.v.flags[j]! & F_NEWLINE) === 0) {
         j++;
         continue;
       }
       // A possessive between capitalised words ("Public Prosecutor's Office"), unless it follows a
       // name the lexicon knows ("Europol's European Cybercrime Centre" stays two entities).
-      if (g === GAP_APOSTROPHE && tokens[j]!.text === 's' && j + 1 < n && gap[j + 1] === GAP_SPACE && this.isCapWord(j + 1) && this.knownAt(j - 1) === undefined && !this.v.heading[j + 1]) {
+      if (g === GAP_APOSTROPHE && this.word(j)!.text === 's' && j + 1 < n && gap[j + 1] === GAP_SPACE && this.isCapWord(j + 1) && this.knownAt(j - 1) === undefined && !this.v.heading[j + 1]) {
         j += 2;
         continue;
       }
       // "O'Brien", "N'Diaye".
-      if (g === GAP_APOSTROPHE && (tokens[j - 1]!.text === 'O' || tokens[j - 1]!.text === 'N') && this.isCapWord(j)) {
+      if (g === GAP_APOSTROPHE && (this.word(j - 1)!.text === 'O' || this.word(j - 1)!.text === 'N') && this.isCapWord(j)) {
         j++;
         continue;
       }
       // Lower-case particles between capitalised words: "Luiz da Silva", "Ana de la Fuente", "Abu Bakr al-Baghdadi".
-      if ((g === GAP_SPACE || g === GAP_HYPHEN) && this.isLower(j) && NAME_PARTICLES.has(tokens[j]!.folded)) {
+      if ((g === GAP_SPACE || g === GAP_HYPHEN) && this.hasKind(j, K_LOWER | K_NAME_PARTICLE)) {
         let k = j + 1;
-        if (k < n && this.gapOk(k) && this.isLower(k) && NAME_PARTICLES.has(tokens[k]!.folded)) k++;
+        if (k < n && this.gapOk(k) && this.hasKind(k, K_LOWER | K_NAME_PARTICLE)) k++;
         if (k < limit && this.gapOk(k) && this.isCapWord(k)) {
           j = k + 1;
           continue;
@@ -575,7 +719,7 @@ class ActorFinder {
       }
     }
     const last = b - 1;
-    if (HEAD_PREFIXES.has(tokens[last]!.folded) && b < tokens.length && this.gapOk(b) && this.isLower(b) && ORG_HEADS.has(tokens[b]!.folded)) {
+    if (this.hasCue(last, C_HEAD_PREFIX) && b < tokens.length && this.gapOk(b) && this.isLower(b) && this.hasKind(b, K_ORG_HEAD)) {
       const end = this.organisationAt(last, b);
       if (end > b) {
         if (last > a) this.processPersons(a, last);
@@ -594,13 +738,13 @@ class ActorFinder {
   private bridgedPreModifiers(a: number, h: number): number {
     const { tokens, gap } = this.v;
     if (this.languageAt(tokens[h]!.start) !== 'en' || a < 2 || a === h) return a;
-    const joint = tokens[a - 1]!;
+    const joint = this.word(a - 1)!;
     if (!this.isLower(a - 1) || (joint.folded !== 'and' && joint.folded !== 'of' && joint.folded !== 'for') || gap[a] !== GAP_SPACE || gap[a - 1] !== GAP_SPACE) return a;
     let b = a - 2;
     // An acronym after the joint, or a head before it, means two bodies ("Romanian Police and DIICOT ...").
-    if (!this.isCapWord(b) || this.knownAt(b) !== undefined || tokens[a]!.allCaps || ORG_HEADS.has(tokens[b]!.folded)) return a;
+    if (!this.isCapWord(b) || this.knownAt(b) !== undefined || this.word(a)!.allCaps || ORG_HEADS.has(this.word(b)!.folded)) return a;
     // The run before the joint, as long as it is made of words that may stand in a name.
-    while (b - 1 >= 0 && a - b < MAX_RUN_TOKENS && this.gapOk(b) && this.isCapWord(b - 1) && this.knownAt(b - 1) === undefined && !ORG_HEADS.has(tokens[b - 1]!.folded)) b--;
+    while (b - 1 >= 0 && a - b < MAX_RUN_TOKENS && this.gapOk(b) && this.isCapWord(b - 1) && this.knownAt(b - 1) === undefined && !ORG_HEADS.has(this.word(b - 1)!.folded)) b--;
     const pre = this.preModifierStart(b, a - 1);
     return pre <= a - 2 ? pre : a;
   }
@@ -619,49 +763,46 @@ class ActorFinder {
     // The complement must start with a capitalised generic word (Justice, Intérieur, État), not a place.
     let m = i + 1;
     const connectors = ORG_CONNECTORS[lang] ?? ORG_CONNECTORS['fr']!;
-    if (m >= tokens.length || gap[m] !== GAP_SPACE || !connectors.first.has(tokens[m]!.folded)) return i;
+    if (m >= tokens.length || gap[m] !== GAP_SPACE || !connectors.first.has(this.word(m)!.folded)) return i;
     m++;
-    if (tokens[m - 1]!.folded === 'd') {
+    if (this.word(m - 1)!.folded === 'd') {
       if (gap[m] !== GAP_APOSTROPHE) return i;
-    } else if (m < tokens.length && this.isLower(m) && connectors.second.has(tokens[m]!.folded)) {
+    } else if (m < tokens.length && this.isLower(m) && connectors.second.has(this.word(m)!.folded)) {
       m++;
     }
-    if (m >= tokens.length || !this.isCapWord(m) || this.knownAt(m) !== undefined || !COMMON_CAPITALISED.has(tokens[m]!.folded)) return i;
+    if (m >= tokens.length || !this.isCapWord(m) || this.knownAt(m) !== undefined || !COMMON_CAPITALISED.has(this.word(m)!.folded)) return i;
     const end = this.organisationAt(i, i);
     return end > i ? end : i;
   }
 
   /** Whether token i is a sentence-initial filler ("The", "Les", "Recently") rather than part of a name. */
   private isSentenceInitialFiller(i: number, runStart: number): boolean {
-    if (i !== runStart || !this.sentenceStart(i)) return false;
-    const t = this.v.tokens[i]!;
-    return FUNCTION_WORDS.has(t.folded) || ARTICLE_PARTICLES.has(t.folded) || isAdverbShape(t.folded);
+    return i === runStart && this.sentenceStart(i) && this.hasCue(i, C_FILLER);
   }
 
   /** First token of the capitalised words before head h that belong to the organisation ("UN Security Council"). */
   private preModifierStart(a: number, h: number): number {
-    const { tokens } = this.v;
     let p = h;
     while (p - 1 >= a) {
       const i = p - 1;
-      const f = tokens[i]!.folded;
+      const f = this.word(i)!.folded;
       // Through a possessive: "Public Prosecutor's Office".
-      if (tokens[i]!.text === 's' && this.v.gap[i] === GAP_APOSTROPHE && i - 1 >= a && this.isCapWord(i - 1)) {
+      if (this.word(i)!.text === 's' && this.v.gap[i] === GAP_APOSTROPHE && i - 1 >= a && this.isCapWord(i - 1)) {
         p = i;
         continue;
       }
       if (!this.isCapWord(i)) break;
       // An acronym ("UN", "EU") is never the article it spells ("un").
-      const acronym = tokens[i]!.allCaps && tokens[i]!.text.length >= 2;
+      const acronym = this.word(i)!.allCaps && this.word(i)!.text.length >= 2;
       // A role owning the head is part of the name ("the Prosecutor's Office").
-      const possessive = tokens[i + 1]!.text === 's' && this.v.gap[i + 1] === GAP_APOSTROPHE;
+      const possessive = this.word(i + 1)!.text === 's' && this.v.gap[i + 1] === GAP_APOSTROPHE;
       if (!acronym && FUNCTION_WORDS.has(f) || MONTHS.has(f) || WEEKDAYS.has(f) || (ROLE_WORDS.has(f) && !possessive) || TITLE_WORDS.has(f) || TITLE_ABBREVIATIONS.has(f) || NAMING_CUES.has(f)) break;
       if (ROLE_MODIFIERS.has(f) && !HEAD_PREFIXES.has(f) && !COMMON_CAPITALISED.has(f)) break;
       if (this.isSentenceInitialFiller(i, i)) break;
-      if (tokens[i]!.allCaps && tokens[i]!.text.length === 1) break;
+      if (this.word(i)!.allCaps && this.word(i)!.text.length === 1) break;
       p = i;
     }
-    if (p < h && tokens[p]!.text === 's') p++;
+    if (p < h && this.word(p)!.text === 's') p++;
     return p;
   }
 
@@ -678,7 +819,7 @@ class ActorFinder {
     // English-style names put capitalised words before the head; after such a head a French or
     // Spanish sentence goes on with its own adjectives ("la Drug Enforcement Administration
     // américaine"), which are not part of the name.
-    const englishStyle = lang === 'en' || (h > s && !HEAD_PREFIXES.has(tokens[s]!.folded));
+    const englishStyle = lang === 'en' || (h > s && !HEAD_PREFIXES.has(this.word(s)!.folded));
     const end = this.extendOrganisation(h, lang, englishStyle);
     if (!this.validOrganisation(s, h, end)) return h;
 
@@ -752,7 +893,7 @@ class ActorFinder {
         continue;
       }
       if (t.numeric) {
-        if (g === GAP_SPACE && k === end && t.text.length <= 4 && (NUMBER_WORDS.has(tokens[k - 1]!.folded) || k - 1 === h)) {
+        if (g === GAP_SPACE && k === end && t.text.length <= 4 && (NUMBER_WORDS.has(this.word(k - 1)!.folded) || k - 1 === h)) {
           end = k + 1;
           k++;
           continue;
@@ -762,7 +903,7 @@ class ActorFinder {
       if (!this.isLower(k) || g !== GAP_SPACE || k !== end) break;
       const f = t.folded;
       // "Juzgado de Instrucción número 3".
-      if (NUMBER_WORDS.has(f) && f.length > 1 && k + 1 < n && gap[k + 1] === GAP_SPACE && tokens[k + 1]!.numeric && tokens[k + 1]!.text.length <= 4) {
+      if (NUMBER_WORDS.has(f) && f.length > 1 && k + 1 < n && gap[k + 1] === GAP_SPACE && this.word(k + 1)!.numeric && this.word(k + 1)!.text.length <= 4) {
         end = k + 2;
         k += 2;
         continue;
@@ -802,12 +943,12 @@ class ActorFinder {
       // Coordination inside a name: "Office on Drugs and Crime", "Ministère de l'Europe et des Affaires étrangères".
       if (COORDINATORS.has(f) && complemented) {
         let m = k + 1;
-        if (m < n && gap[m] === GAP_SPACE && this.isLower(m) && connectors.first.has(tokens[m]!.folded)) {
+        if (m < n && gap[m] === GAP_SPACE && this.isLower(m) && connectors.first.has(this.word(m)!.folded)) {
           m++;
-          if (m < n && this.isLower(m) && connectors.second.has(tokens[m]!.folded) && gap[m] === GAP_SPACE) m++;
-          else if (m < n && tokens[m - 1]!.folded === 'd' && gap[m] !== GAP_APOSTROPHE) break;
+          if (m < n && this.isLower(m) && connectors.second.has(this.word(m)!.folded) && gap[m] === GAP_SPACE) m++;
+          else if (m < n && this.word(m - 1)!.folded === 'd' && gap[m] !== GAP_APOSTROPHE) break;
         }
-        if (m < n && (gap[m] === GAP_SPACE || gap[m] === GAP_APOSTROPHE) && this.isCapWord(m) && !tokens[m]!.allCaps && !ORG_HEADS.has(tokens[m]!.folded) && !this.stopsOrganisation(m)) {
+        if (m < n && (gap[m] === GAP_SPACE || gap[m] === GAP_APOSTROPHE) && this.isCapWord(m) && !this.word(m)!.allCaps && !ORG_HEADS.has(this.word(m)!.folded) && !this.stopsOrganisation(m)) {
           const known = this.knownAt(m);
           if (known === undefined) {
             end = m + 1;
@@ -832,7 +973,7 @@ class ActorFinder {
 
   /** A capitalised word glued to an organisation name that belongs to it: a generic word, a head, an adjective, "Número". */
   private continuesName(i: number): boolean {
-    const f = this.v.tokens[i]!.folded;
+    const f = this.word(i)!.folded;
     if (COMMON_CAPITALISED.has(f) || ORG_HEADS.has(f) || NUMBER_WORDS.has(f) || ORG_ADJECTIVES.has(f) || this.isCommonWord(i)) return true;
     if (f.startsWith('anti') && f.length > 6) return true;
     for (const suffix of CAPITALISED_ADJECTIVE_SUFFIXES) if (f.length > suffix.length + 2 && f.endsWith(suffix)) return true;
@@ -841,7 +982,7 @@ class ActorFinder {
 
   /** A capitalised word that cannot continue an organisation name: a title, a date, a function word. */
   private stopsOrganisation(i: number, afterConnector = false): boolean {
-    const f = this.v.tokens[i]!.folded;
+    const f = this.word(i)!.folded;
     return (
       FUNCTION_WORDS.has(f) ||
       MONTHS.has(f) ||
@@ -890,14 +1031,14 @@ class ActorFinder {
     const known = this.knownAt(m);
     if (known !== undefined && known.category !== 'threat') return m;
     // Infinitives follow a bare "de" ("afin de renforcer"): a verb, not a noun.
-    const before = tokens[m - 1]!.folded;
+    const before = this.word(m - 1)!.folded;
     if ((before === 'de' || before === 'd') && isInfinitiveShape(f, lang)) return m;
     let q = m + 1;
     // "de première instance": a pre-nominal adjective and its noun.
-    if (PRENOMINAL_ADJECTIVES.has(f) && q < n && this.v.gap[q] === GAP_SPACE && this.isLower(q) && !FUNCTION_WORDS.has(tokens[q]!.folded)) q++;
+    if (PRENOMINAL_ADJECTIVES.has(f) && q < n && this.v.gap[q] === GAP_SPACE && this.isLower(q) && !FUNCTION_WORDS.has(this.word(q)!.folded)) q++;
     // Adjectives after the noun: "de la police judiciaire", "de renseignement financier".
     let adjectives = 0;
-    while (q < n && adjectives < 2 && this.v.gap[q] === GAP_SPACE && this.isLower(q) && this.isAdjective(q) && !FUNCTION_WORDS.has(tokens[q]!.folded)) {
+    while (q < n && adjectives < 2 && this.v.gap[q] === GAP_SPACE && this.isLower(q) && this.isAdjective(q) && !FUNCTION_WORDS.has(this.word(q)!.folded)) {
       q++;
       adjectives++;
     }
@@ -928,7 +1069,7 @@ class ActorFinder {
     let naming = 0;
     for (let i = s; i < end; i++) {
       if (i === h) continue;
-      const t = tokens[i]!;
+      const t = this.word(i)!;
       const f = t.folded;
       if (this.isLower(i) && (ORG_CONNECTORS['fr']!.first.has(f) || ORG_CONNECTORS['es']!.first.has(f) || ORG_CONNECTORS['en']!.first.has(f) || ORG_CONNECTORS['fr']!.second.has(f) || ORG_CONNECTORS['es']!.second.has(f) || ORG_CONNECTORS['en']!.second.has(f) || COORDINATORS.has(f))) continue;
       const known = this.knownAt(i);
@@ -938,7 +1079,7 @@ class ActorFinder {
       if (!GENERIC_UNIT_WORDS.has(f) && !t.numeric) naming++;
     }
     if (capitalised + other === 0 || countriesOnly || naming === 0) return false;
-    if (WEAK_ORG_HEADS.has(tokens[h]!.folded) && capitalised === 0) return false;
+    if (WEAK_ORG_HEADS.has(this.word(h)!.folded) && capitalised === 0) return false;
     // The head itself at the start of a sentence with only lower-case words after it is a common
     // noun phrase in English ("Police said"); French and Spanish complements are lower case.
     const start = tokens[s]!.start;
@@ -994,8 +1135,7 @@ class ActorFinder {
     // A capitalised function word inside the run ("Platform Against Criminal Threats", "Office Of
     // The ...") marks a title-cased phrase, not a sequence of names.
     for (let i = a + 1; i < b; i++) {
-      const f = this.v.tokens[i]!.folded;
-      if (this.isCapWord(i) && FUNCTION_WORDS.has(f) && !NAME_PARTICLES.has(f) && !this.sentenceStart(i)) return;
+      if (this.isCapWord(i) && this.hasCue(i, C_FUNCTION_WORD) && !this.hasCue(i, C_NAME_PARTICLE) && !this.sentenceStart(i)) return;
     }
     let p = a;
     while (p < b) {
@@ -1012,21 +1152,21 @@ class ActorFinder {
   }
 
   private isPersonBreaker(i: number, runStart: number): boolean {
-    const t = this.v.tokens[i]!;
+    const t = this.word(i)!;
     if (this.knownAt(i) !== undefined) return true;
     if (t.text === 's' && this.v.gap[i] === GAP_APOSTROPHE) return true; // a possessive
     if (this.isLower(i)) return false; // a particle inside the run
     if (i === runStart && this.sentenceStart(i)) {
-      if (FUNCTION_WORDS.has(t.folded) || ARTICLE_PARTICLES.has(t.folded) || isAdverbShape(t.folded)) return true;
+      if (this.hasCue(i, C_FILLER)) return true;
       // A capitalised common word opening the sentence ("Mendicité", "Cocaine"): not a name.
-      if (this.isCommonWord(i) && !NAMES_WITH_NOUN_SUFFIX.has(t.folded)) return true;
+      if (this.isCommonWord(i) && !this.hasCue(i, C_NOUN_SUFFIX_NAME)) return true;
     }
     // A capitalised particle inside the run ("Alexander De Croo") or opening a name mid-sentence ("Van Tigchelt").
-    if (NAME_PARTICLES.has(t.folded) && (i > runStart || !FUNCTION_WORDS.has(t.folded))) return false;
+    if (this.hasCue(i, C_NAME_PARTICLE) && (i > runStart || !this.hasCue(i, C_FUNCTION_WORD))) return false;
     if (t.allCaps && t.text.length >= 2) {
       // A surname in capitals after a given name ("Abdellatif HAMMOUCHI"); other capitals are acronyms.
-      const prev = this.v.tokens[i - 1];
-      const next = this.v.tokens[i + 1];
+      const prev = this.word(i - 1);
+      const next = this.word(i + 1);
       const last = next === undefined || !this.gapOk(i + 1) || !this.isCapWord(i + 1);
       if (!(i > runStart && prev !== undefined && !prev.allCaps && last && t.text.length >= 4 && /[AEIOUY]/.test(t.text))) return true;
       return ROMAN_NUMERAL.test(t.text);
@@ -1038,18 +1178,18 @@ class ActorFinder {
   private personSegment(p: number, q: number, runStart: number, runEnd: number): void {
     const { tokens, text } = this.v;
     // Trim lower-case particles and initials at the edges; trailing capitalised particles too.
-    while (p < q && (this.isLower(p) || isInitial(tokens[p]!))) p++;
-    while (q > p && (this.isLower(q - 1) || isInitial(tokens[q - 1]!) || (NAME_PARTICLES.has(tokens[q - 1]!.folded) && q - 1 > p))) q--;
+    while (p < q && (this.isLower(p) || isInitial(this.word(p)!))) p++;
+    while (q > p && (this.isLower(q - 1) || isInitial(this.word(q - 1)!) || (this.hasCue(q - 1, C_NAME_PARTICLE) && q - 1 > p))) q--;
     if (q <= p) return;
 
     let words = 0;
     let common = 0;
     for (let i = p; i < q; i++) {
-      const t = tokens[i]!;
+      const t = this.word(i)!;
       if (this.isLower(i) || isInitial(t)) continue;
       if (NAME_PARTICLES.has(t.folded) && i > p) continue;
       words++;
-      if (this.isCommonWord(i) && !NAMES_WITH_NOUN_SUFFIX.has(t.folded)) common++;
+      if (this.isCommonWord(i) && !this.hasCue(i, C_NOUN_SUFFIX_NAME)) common++;
     }
     if (words === 0 || words > MAX_PERSON_WORDS) return;
 
@@ -1058,13 +1198,13 @@ class ActorFinder {
     const roleDirect = !title && this.roleDirectlyBefore(p);
     if (words === 1) {
       if (!title && !roleDirect) return;
-      const t = tokens[p]!;
+      const t = this.word(p)!;
       if (t.text.length < 2) return;
       if (!title && (common > 0 || PLACE_PREFIXES.has(t.folded))) return;
     } else {
-      if (!title && !roleDirect && (this.locativeBefore(p) || PLACE_PREFIXES.has(tokens[p]!.folded) || PLACE_SUFFIXES.has(tokens[q - 1]!.folded))) return;
+      if (!title && !roleDirect && (this.locativeBefore(p) || PLACE_PREFIXES.has(this.word(p)!.folded) || PLACE_SUFFIXES.has(this.word(q - 1)!.folded))) return;
       // A first particle that is also an article ("De", "La") only opens a name mid-sentence.
-      if (!title && ARTICLE_PARTICLES.has(tokens[p]!.folded) && this.sentenceStart(p)) return;
+      if (!title && ARTICLE_PARTICLES.has(this.word(p)!.folded) && this.sentenceStart(p)) return;
       const cue = title || roleDirect || this.roleBefore(p) || this.speechBefore(p) || this.appositionAfter(q) || this.speechAfter(q);
       if (cue ? common >= words : common > 0) return;
       if (!cue) {
@@ -1074,7 +1214,7 @@ class ActorFinder {
         if (!spaced) return;
         // "Canillas de Madrid", "Palma de Mallorca": one word, then "de" and another name is a place
         // more often than a person ("Ana de Blas" needs a cue).
-        if (this.isLower(p + 1) && NAME_PARTICLES.has(tokens[p + 1]!.folded)) return;
+        if (this.isLower(p + 1) && NAME_PARTICLES.has(this.word(p + 1)!.folded)) return;
       }
       // Glued to a capitalised common word of the same run ("European Multidisciplinary Platform",
       // "Internet Referral"): part of a title-cased phrase unless a cue says it is a person.
@@ -1083,7 +1223,7 @@ class ActorFinder {
 
     // A regnal number after a royal's name: "le Roi Mohammed VI".
     let endToken = q;
-    if (endToken < runEnd && tokens[endToken]!.allCaps && ROMAN_NUMERAL.test(tokens[endToken]!.text) && this.regnalBefore(p)) endToken++;
+    if (endToken < runEnd && this.word(endToken)!.allCaps && ROMAN_NUMERAL.test(this.word(endToken)!.text) && this.regnalBefore(p)) endToken++;
 
     const start = tokens[p]!.start;
     const stop = tokens[endToken - 1]!.end;
@@ -1101,7 +1241,7 @@ class ActorFinder {
 
   /** A capitalised generic word (not a role or title): "European", "National", "Platform". */
   private isGenericCapital(i: number): boolean {
-    const f = this.v.tokens[i]!.folded;
+    const f = this.word(i)!.folded;
     if (ROLE_WORDS.has(f) || TITLE_WORDS.has(f) || TITLE_ABBREVIATIONS.has(f) || REGNAL_ROLES.has(f)) return false;
     return COMMON_CAPITALISED.has(f) || EVENT_WORDS.has(f) || ORG_HEADS.has(f) || PLACE_SUFFIXES.has(f) || this.isCommonWord(i);
   }
@@ -1109,13 +1249,13 @@ class ActorFinder {
   /** The run [p,q) is the name of an operation, a ship, a slogan, a place: "l'opération Weka II", "« Epervier »", "la région de Souss-Massa". */
   private namedThing(p: number, q: number): boolean {
     const { tokens, flags, gap } = this.v;
-    const prev = tokens[p - 1];
+    const prev = this.word(p - 1);
     if (prev !== undefined && (gap[p] === GAP_SPACE || gap[p] === GAP_HYPHEN || (flags[p]! & F_OPEN_QUOTE) !== 0) && NAMING_CUES.has(prev.folded)) return true;
     // "l'aéroport Marrakech-Ménara", "la région Souss-Massa".
     if (prev !== undefined && gap[p] === GAP_SPACE && PLACE_NOUNS.has(prev.folded) && !this.isCapWord(p - 1)) return true;
     // "la ville de ...", "the city of ...", "la provincia de ...".
     if (prev !== undefined && (prev.folded === 'de' || prev.folded === 'd' || prev.folded === 'of' || prev.folded === 'del') && p >= 2) {
-      const noun = tokens[p - 2]!;
+      const noun = this.word(p - 2)!;
       if (PLACE_NOUNS.has(noun.folded) && gap[p - 1] === GAP_SPACE) return true;
     }
     // Quoted from end to end.
@@ -1127,31 +1267,31 @@ class ActorFinder {
   /** A courtesy title right before token p: "M. Dupont", "Mr Fedotov", "Mme Verlinden", "Doña Ana". */
   private titleBefore(p: number): boolean {
     const { tokens, gap } = this.v;
-    const prev = tokens[p - 1];
+    const prev = this.word(p - 1);
     if (prev === undefined || !prev.upperInitial) return false;
     const g = gap[p];
     const f = prev.folded;
     if (TITLE_ABBREVIATIONS.has(f)) return g === GAP_DOT || g === GAP_SPACE;
-    if (DOTTED_TITLES.has(f)) return g === GAP_DOT && prev.text.length <= 2 && (f !== 'me' || this.languageAt(prev.start) === 'fr');
+    if (DOTTED_TITLES.has(f)) return g === GAP_DOT && prev.text.length <= 2 && (f !== 'me' || this.languageAt(tokens[p - 1]!.start) === 'fr');
     if (TITLE_WORDS.has(f)) return g === GAP_SPACE;
     return false;
   }
 
   /** A role word right before token p, possibly with its modifiers and a nationality ("le ministre Laftit", "Executive Director Yury"). */
   private roleDirectlyBefore(p: number): boolean {
-    const { tokens, gap } = this.v;
-    const prev = tokens[p - 1];
+    const { gap } = this.v;
+    const prev = this.word(p - 1);
     if (prev === undefined || gap[p] !== GAP_SPACE) return false;
     return ROLE_WORDS.has(prev.folded) || REGNAL_ROLES.has(prev.folded);
   }
 
   /** A role within a few tokens before p in the same clause ("le Premier ministre belge Alexander ..."), or further back across an apposition comma. */
   private roleBefore(p: number): boolean {
-    const { tokens, gap, flags } = this.v;
+    const { gap, flags } = this.v;
     const comma = gap[p] === GAP_COMMA;
     const window = comma ? APPOSITION_ROLE_WINDOW : ROLE_WINDOW;
     for (let i = p - 1, steps = 0; i >= 0 && steps < window; i--, steps++) {
-      const t = tokens[i]!;
+      const t = this.word(i)!;
       if (ROLE_WORDS.has(t.folded) || TITLE_WORDS.has(t.folded)) return true;
       // Stop at the start of the clause (a dot after "M" or "Dr" is not one, see buildView).
       if ((flags[i]! & F_BOUNDARY) !== 0) return false;
@@ -1162,7 +1302,7 @@ class ActorFinder {
 
   private speechBefore(p: number): boolean {
     const { tokens, gap } = this.v;
-    const prev = tokens[p - 1];
+    const prev = this.word(p - 1);
     if (prev === undefined || gap[p] !== GAP_SPACE) return false;
     if (SPEECH_VERBS.has(prev.folded) || SOURCE_PREPOSITIONS.has(prev.folded)) return true;
     return prev.folded === 'to' && tokens[p - 2]?.folded === 'according';
@@ -1173,12 +1313,12 @@ class ActorFinder {
     const { tokens, gap } = this.v;
     if (q >= tokens.length || gap[q] !== GAP_COMMA) return false;
     let i = q;
-    if (ARTICLES.has(tokens[i]!.folded)) {
+    if (ARTICLES.has(this.word(i)!.folded)) {
       i++;
       if (i >= tokens.length || (gap[i] !== GAP_SPACE && gap[i] !== GAP_APOSTROPHE)) return false;
     }
     for (let steps = 0; steps < 3 && i < tokens.length; steps++, i++) {
-      const f = tokens[i]!.folded;
+      const f = this.word(i)!.folded;
       if (ROLE_WORDS.has(f)) return true;
       if (!ROLE_MODIFIERS.has(f) && !ARTICLES.has(f)) return false;
       if (i + 1 < tokens.length && gap[i + 1] !== GAP_SPACE && gap[i + 1] !== GAP_HYPHEN) return false;
@@ -1192,7 +1332,7 @@ class ActorFinder {
     for (let i = q, steps = 0; i < tokens.length && steps < 3; i++, steps++) {
       const g = gap[i];
       if (g !== GAP_SPACE && g !== GAP_APOSTROPHE) return false;
-      const f = tokens[i]!.folded;
+      const f = this.word(i)!.folded;
       if (SPEECH_VERBS.has(f)) return true;
       if (!SPEECH_AUXILIARIES.has(f)) return false;
     }
@@ -1200,7 +1340,7 @@ class ActorFinder {
   }
 
   private regnalBefore(p: number): boolean {
-    for (let i = p - 1; i >= 0 && i >= p - 3; i--) if (REGNAL_ROLES.has(this.v.tokens[i]!.folded)) return true;
+    for (let i = p - 1; i >= 0 && i >= p - 3; i--) if (REGNAL_ROLES.has(this.word(i)!.folded)) return true;
     return false;
   }
 
@@ -1209,10 +1349,10 @@ class ActorFinder {
    * ("à Tripoli, Lampedusa et Marseille", "en Valencia y Palma de Mallorca").
    */
   private locativeBefore(p: number): boolean {
-    const { tokens, gap } = this.v;
+    const { gap } = this.v;
     let i = p - 1;
     for (let steps = 0; i >= 0 && steps < 12; steps++) {
-      const t = tokens[i]!;
+      const t = this.word(i)!;
       const g = gap[i + 1];
       if (g !== GAP_SPACE && g !== GAP_APOSTROPHE && g !== GAP_COMMA && g !== GAP_HYPHEN) return false;
       if (LOCATIVE_PREPOSITIONS.has(t.text.toLowerCase())) return true;
@@ -1238,17 +1378,17 @@ class ActorFinder {
     if (AR_PERSON_TITLES.has(stem) || AR_PERSON_TITLES.has(t.folded)) {
       let q = i + 1;
       let words = 0;
-      while (q < tokens.length && words < 4 && this.v.gap[q] === GAP_SPACE && tokens[q]!.script === 'arabic' && !this.v.heading[q]) {
-        const f = tokens[q]!.folded;
+      while (q < tokens.length && words < 4 && this.v.gap[q] === GAP_SPACE && this.word(q)!.script === 'arabic' && !this.v.heading[q]) {
+        const f = this.word(q)!.folded;
         if (this.knownAt(q) !== undefined || AR_STOP_WORDS.has(f) || AR_ROLE_WORDS.has(arabicStem(f)) || AR_ROLE_WORDS.has(f) || AR_MONTHS.has(f) || AR_PERSON_TITLES.has(f) || AR_ORG_HEADS.has(arabicStem(f)) || AR_WEAK_ORG_HEADS.has(arabicStem(f))) break;
         const definite = f.startsWith('ال');
-        const afterOpener = q > i + 1 && AR_NAME_OPENERS.has(tokens[q - 1]!.folded);
+        const afterOpener = q > i + 1 && AR_NAME_OPENERS.has(this.word(q - 1)!.folded);
         if (definite && !afterOpener) break;
         q++;
         words++;
       }
       // A name cannot end on an opener ("عبد" alone).
-      while (q > i + 1 && AR_NAME_OPENERS.has(tokens[q - 1]!.folded)) q--;
+      while (q > i + 1 && AR_NAME_OPENERS.has(this.word(q - 1)!.folded)) q--;
       if (q > i + 1) {
         const start = tokens[i + 1]!.start;
         const end = tokens[q - 1]!.end;
@@ -1262,8 +1402,8 @@ class ActorFinder {
     if (!strong && !weak) return i + 1;
     let q = i + 1;
     let complements = 0;
-    while (q < tokens.length && complements < 4 && this.v.gap[q] === GAP_SPACE && tokens[q]!.script === 'arabic' && !this.v.heading[q]) {
-      const f = tokens[q]!.folded;
+    while (q < tokens.length && complements < 4 && this.v.gap[q] === GAP_SPACE && this.word(q)!.script === 'arabic' && !this.v.heading[q]) {
+      const f = this.word(q)!.folded;
       if (AR_STOP_WORDS.has(f) || AR_MONTHS.has(f) || AR_TIME_WORDS.has(f)) break;
       if (!(f.startsWith('ال') || f.startsWith('لل'))) break;
       const known = this.knownAt(q);
@@ -1296,14 +1436,14 @@ class ActorFinder {
     const surnames = new Map<string, { name: string; id: string }>();
     for (const c of this.candidates) {
       if (c.type !== 'person' || c.titleOnly || c.lastToken <= c.firstToken) continue;
-      const last = tokens[c.lastToken]!;
+      const last = this.word(c.lastToken)!;
       if (last.text.length < 3 || last.script !== 'latin') continue;
       const id = c.id ?? slugOf(c.name, this.slugs);
       if (!surnames.has(last.text)) surnames.set(last.text, { name: c.name, id });
     }
     for (const c of this.candidates) {
       if (c.titleOnly && c.firstToken === c.lastToken) {
-        const full = surnames.get(tokens[c.firstToken]!.text);
+        const full = surnames.get(this.word(c.firstToken)!.text);
         if (full !== undefined) {
           c.id = full.id;
           c.name = full.name;
@@ -1314,13 +1454,14 @@ class ActorFinder {
 
     const taken = new Uint8Array(tokens.length);
     for (const c of this.candidates) taken.fill(1, c.firstToken, c.lastToken + 1);
-    for (let i = 0; i < tokens.length; i++) {
-      if (taken[i] || this.v.heading[i] || this.knownAt(i) !== undefined) continue;
-      const t = tokens[i]!;
-      if (t.script !== 'latin' || !t.upperInitial) continue;
+    const { kind, wordOf, words } = this.v;
+    for (const i of this.v.scanned) {
+      if ((kind[i]! & K_CAP_WORD) === 0 || taken[i] || this.v.heading[i] || this.knownAt(i) !== undefined) continue;
+      // The word's first token stands for this one (same text), and is in cache.
+      const t = words[wordOf[i]!]!;
       const acronym = t.allCaps ? this.acronyms.get(t.text) : undefined;
       if (acronym !== undefined) {
-        this.candidates.push({ start: t.start, end: t.end, name: acronym.name, id: acronym.id, type: 'organization', firstToken: i, lastToken: i });
+        this.candidates.push({ start: tokens[i]!.start, end: tokens[i]!.end, name: acronym.name, id: acronym.id, type: 'organization', firstToken: i, lastToken: i });
         continue;
       }
       const person = surnames.get(t.text);
@@ -1331,7 +1472,7 @@ class ActorFinder {
       const joinedBefore = i > 0 && this.gapOk(i) && this.isCapWord(i - 1) && !this.isSentenceInitialFiller(i - 1, i - 1);
       const joinedAfter = i + 1 < tokens.length && this.gapOk(i + 1) && this.isCapWord(i + 1);
       if (joinedBefore || joinedAfter) continue;
-      this.candidates.push({ start: t.start, end: t.end, name: person.name, id: person.id, type: 'person', firstToken: i, lastToken: i });
+      this.candidates.push({ start: tokens[i]!.start, end: tokens[i]!.end, name: person.name, id: person.id, type: 'person', firstToken: i, lastToken: i });
     }
   }
 

@@ -90,7 +90,12 @@ export function hyphenJoins(text: string, at: number, nextStart: number): boolea
 
 const CURRENCY_RE = /\p{Sc}/u;
 
+/** True when the code unit is a currency sign. Below U+00A2 only "$" is one, which spares the regular expression. */
+function isCurrency(c: number): boolean {
+  return c < 0xa2 ? c === 0x24 : CURRENCY_RE.test(String.fromCharCode(c));
+}
+
 /** True when a currency sign touches text[start, end) on either side ("US$", "NZ$", "$US"). */
 export function touchesCurrency(text: string, start: number, end: number): boolean {
-  return (end < text.length && CURRENCY_RE.test(text.charAt(end))) || (start > 0 && CURRENCY_RE.test(text.charAt(start - 1)));
+  return (end < text.length && isCurrency(text.charCodeAt(end))) || (start > 0 && isCurrency(text.charCodeAt(start - 1)));
 }

@@ -2,13 +2,14 @@
  * Finds the lexicon's terms in a tokenised document.
  *
  * The lexicon is compiled once into a trie over folded tokens; matching is then one Map lookup per
- * document token (plus a few for Arabic clitic stems), and a walk down the trie only where a term
- * starts. The rules of issue 2 are checked on the candidates the trie yields, never by looping
+ * distinct word of the document and an array read per token (plus a few lookups for Arabic clitic
+ * stems), and a walk down the trie only where a term starts. The rules of issue 2 are checked on the candidates the trie yields, never by looping
  * over entries: case rules, combining forms, the language of the paragraph, the separators inside
  * a term and the currency rule.
  */
 import type { Lang, LanguageSpan, Lexicon, LexiconEntry, ThreatFrame, Variant } from '../types';
 import { tokenize, type Token } from '../text/tokenize';
+import { tokenColumns, type TokenColumns } from '../text/tokenColumns';
 import type { EntityMatch, IgnoredSpan } from './entityMatch';
 import { hyphenJoins, joinsTerm, touchesCurrency } from './gaps';
 import { LanguageCursor } from './languageCursor';
@@ -52,6 +53,8 @@ export interface MatchInput {
   text: string;
   /** Tokens of the part of the text to scan, in order. */
   tokens: readonly Token[];
+  /** Their columns, when the caller has them already (the trie is looked up once per word of them). */
+  columns?: TokenColumns;
   /** Paragraph languages; offsets outside every span take `language`. */
   spans: readonly LanguageSpan[];
   language: Lang;
@@ -124,37 +127,49 @@ export class LexiconMatcher {
     const rootChildren = this.trie.root.children;
     if (rootChildren === undefined || tokens.length === 0) return { matches: out, ignored };
     const cursor = new LanguageCursor(input.spans, input.language);
+    // Matching reads the columns, never the token objects.
+    const columns = input.columns ?? tokenColumns(tokens);
+    const { starts, ends, wordOf, words } = columns;
     const frames: FrameScan = {
       text,
-      tokens,
+      columns,
       out,
       stems: (folded) => this.stems(folded),
       allows: (frame, paragraphLang, head) => this.frameAllowed(frame, paragraphLang, head),
     };
     const walk = (i: number, node: TrieNode<TrieValue>, skip: number): void => {
-      const first = tokens[i]!;
-      const start = skip === 0 ? first.start : first.start + offsetAfterLetters(first.text, skip);
-      const paragraphLang = cursor.at(first.start);
+      const start = skip === 0 ? starts[i]! : starts[i]! + offsetAfterLetters(words[wordOf[i]!]!.text, skip);
+      // Most walks ("de", "la" before a word that continues no term) end without a value: the
+      // paragraph's language is read only for one that has some.
+      let paragraphLang: Lang | undefined;
       let j = i;
       let current: TrieNode<TrieValue> | undefined = node;
       for (;;) {
-        if (current.values !== undefined) this.accept(input, i, j, start, skip, current.values, paragraphLang, out, ignored, frames);
+        if (current.values !== undefined) {
+          paragraphLang ??= cursor.at(starts[i]!);
+          this.accept(text, columns, i, j, start, skip, current.values, paragraphLang, out, ignored, frames);
+        }
         const children: Map<string, TrieNode<TrieValue>> | undefined = current.children;
-        if (children === undefined || j + 1 >= tokens.length) break;
-        const here = tokens[j]!;
-        const next = tokens[j + 1]!;
-        current = children.get(next.folded);
+        if (children === undefined || j + 1 >= starts.length) break;
+        current = children.get(words[wordOf[j + 1]!]!.folded);
         if (current === undefined) break;
-        if (!joinsTerm(text, here.end, next.start, here.allCaps && here.end - here.start <= SHORT_ACRONYM)) break;
+        const here = words[wordOf[j]!]!;
+        if (!joinsTerm(text, ends[j]!, starts[j + 1]!, here.allCaps && ends[j]! - starts[j]! <= SHORT_ACRONYM)) break;
         j++;
       }
     };
+    // Where each word enters the trie (null: nowhere), looked up on its first occurrence.
+    const entries: (TrieNode<TrieValue> | null)[] = [];
     for (let i = 0; i < tokens.length; i++) {
-      const token = tokens[i]!;
-      const node = rootChildren.get(token.folded);
-      if (node !== undefined) walk(i, node, 0);
-      if (token.script === 'arabic') {
-        for (const stem of this.stems(token.folded)) {
+      const id = wordOf[i]!;
+      let node = entries[id];
+      if (node === undefined) {
+        node = rootChildren.get(words[id]!.folded) ?? null;
+        entries[id] = node;
+      }
+      if (node !== null) walk(i, node, 0);
+      if (words[id]!.script === 'arabic') {
+        for (const stem of this.stems(words[id]!.folded)) {
           const stemNode = rootChildren.get(stem.key);
           if (stemNode !== undefined) walk(i, stemNode, stem.skip);
         }
@@ -165,7 +180,8 @@ export class LexiconMatcher {
 
   /** Checks the values ending at token j of a walk that started at token i. */
   private accept(
-    input: MatchInput,
+    text: string,
+    columns: TokenColumns,
     i: number,
     j: number,
     start: number,
@@ -176,15 +192,15 @@ export class LexiconMatcher {
     ignored: IgnoredSpan[],
     frames: FrameScan,
   ): void {
-    const { text, tokens } = input;
-    const first = tokens[i]!;
-    const last = tokens[j]!;
+    const { starts, ends, wordOf, words } = columns;
+    const first = words[wordOf[i]!]!;
+    const lastEnd = ends[j]!;
     // The variants of one entry sit side by side at a node ("Europol" in fr, en and es): one match
     // per entry is enough, the one in the paragraph's language when there is one.
     let previous: EntityMatch | undefined;
     for (const value of values) {
       if (value.type === 'ignore') {
-        ignored.push({ start, end: last.end });
+        ignored.push({ start, end: lastEnd });
         continue;
       }
       if (value.type === 'head') {
@@ -194,11 +210,11 @@ export class LexiconMatcher {
       const { entry, variant } = value;
       const rank = variant.lang === paragraphLang ? 0 : 1;
       if (previous !== undefined && previous.entry === entry && previous.rank <= rank) continue;
-      if (!this.caseAgrees(value, tokens, i, j, skip)) continue;
-      if (variant.kind === 'combining' && !(j + 1 < tokens.length && hyphenJoins(text, last.end, tokens[j + 1]!.start))) continue;
+      if (!this.caseAgrees(value, columns, i, j, skip)) continue;
+      if (variant.kind === 'combining' && !(j + 1 < starts.length && hyphenJoins(text, lastEnd, starts[j + 1]!))) continue;
       if (entry.category !== 'actor' && !this.languageAllows(variant, paragraphLang, first)) continue;
-      if (entry.category === 'country' && touchesCurrency(text, start, last.end)) continue;
-      const end = value.trailingDot && text.charCodeAt(last.end) === 46 ? last.end + 1 : last.end;
+      if (entry.category === 'country' && touchesCurrency(text, start, lastEnd)) continue;
+      const end = value.trailingDot && text.charCodeAt(lastEnd) === 46 ? lastEnd + 1 : lastEnd;
       const match: EntityMatch = {
         start,
         end,
@@ -219,14 +235,15 @@ export class LexiconMatcher {
   }
 
   /** The case rule of a variant against the text (Arabic has no case). */
-  private caseAgrees(value: TermValue, tokens: readonly Token[], i: number, j: number, skip: number): boolean {
+  private caseAgrees(value: TermValue, columns: TokenColumns, i: number, j: number, skip: number): boolean {
     const rule = value.variant.caseRule;
-    const first = tokens[i]!;
+    const { wordOf, words } = columns;
+    const first = words[wordOf[i]!]!;
     if (rule === 'fold' || skip > 0 || first.script === 'arabic') return true;
     if (rule === 'capitalized') return first.upperInitial;
     if (rule === 'exact') {
       for (let k = i; k <= j; k++) {
-        const token = tokens[k]!;
+        const token = words[wordOf[k]!]!;
         const actual = token.text;
         if (actual === value.written[k - i]) continue;
         // Common words meet acronyms all the time ("au" and AU, "un" and UN): reject them cheaply.

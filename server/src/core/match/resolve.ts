@@ -44,8 +44,16 @@ export function resolveMatches(matches: readonly EntityMatch[]): EntityMatch[] {
   if (keptRegions.length === 0 || keptCountries.length === 0) return mergeByPosition([others, keptRegions]);
   // The converse for countries: a country named inside a region's name ("Strait of Gibraltar",
   // "golfe de Guinée") is part of that name, not a mention of the country.
-  const countriesOutside = new Set(outsideContainers(keptCountries, keptRegions));
-  return mergeByPosition([others.filter((m) => m.category !== 'country' || countriesOutside.has(m)), keptRegions]);
+  const countriesOutside = outsideContainers(keptCountries, keptRegions);
+  if (countriesOutside.length === keptCountries.length) return mergeByPosition([others, keptRegions]);
+  // Both lists hold the kept countries in the same order: one walk finds the ones to drop.
+  const kept: EntityMatch[] = [];
+  let next = 0;
+  for (const m of others) {
+    if (m.category !== 'country') kept.push(m);
+    else if (countriesOutside[next] === m) kept.push(countriesOutside[next++]!);
+  }
+  return mergeByPosition([kept, keptRegions]);
 }
 
 /** Merges lists already sorted by `byPosition` into one sorted list (earlier lists first on ties). */
@@ -96,38 +104,98 @@ export function byPosition(a: { start: number; end: number }, b: { start: number
  * each check linear in the match length even when a pathological text chains thousands of overlaps.
  */
 function longestWithoutOverlap(list: EntityMatch[]): EntityMatch[] {
-  // The matcher emits in token order, so the list is usually sorted already; clusters only need
-  // the starts in order (the choice inside a cluster sorts by length itself).
-  if (!startsAscending(list)) list.sort((a, b) => a.start - b.start);
+  // The matcher emits in token order, so the list is sorted already or nearly (a threat frame
+  // whose object stands before its head); clusters only need the starts in order (the choice
+  // inside a cluster sorts by length itself).
+  sortByStart(list);
   const kept: EntityMatch[] = [];
-  let cluster: EntityMatch[] = [];
+  // The current cluster is list[first, i); most clusters are one match, kept without a copy.
+  let first = 0;
   let clusterEnd = -1;
-  const flush = (): void => {
-    if (cluster.length === 1) kept.push(cluster[0]!);
-    else if (cluster.length > 1) for (const m of pickInCluster(cluster)) kept.push(m);
-    cluster = [];
+  const flush = (end: number): void => {
+    if (end - first === 1) kept.push(list[first]!);
+    else if (end - first <= SMALL_CLUSTER) pickInSmallCluster(list, first, end, kept);
+    else for (const m of pickInCluster(list.slice(first, end))) kept.push(m);
   };
-  for (const m of list) {
+  for (let i = 0; i < list.length; i++) {
+    const m = list[i]!;
     if (m.start >= clusterEnd) {
-      flush();
+      flush(i);
+      first = i;
       clusterEnd = m.end;
     } else if (m.end > clusterEnd) {
       clusterEnd = m.end;
     }
-    cluster.push(m);
   }
-  flush();
+  flush(list.length);
   return kept;
 }
 
-function startsAscending(list: readonly { start: number }[]): boolean {
-  for (let i = 1; i < list.length; i++) if (list[i]!.start < list[i - 1]!.start) return false;
-  return true;
+/**
+ * Sorts by start, stably, in place. The lists here are nearly sorted, so an insertion sort does it
+ * in one pass without the copy `Array.prototype.sort` makes; a list far from sorted (more shifts
+ * than a few per element) is handed to `sort`, which gives the same order.
+ */
+function sortByStart(list: { start: number }[]): void {
+  let budget = 8 * list.length;
+  for (let i = 1; i < list.length; i++) {
+    const m = list[i]!;
+    let j = i;
+    while (j > 0 && list[j - 1]!.start > m.start) {
+      if (--budget < 0) {
+        // Equal starts are still in their first order, so `sort` (stable) ends where we would.
+        list[j] = m;
+        list.sort((a, b) => a.start - b.start);
+        return;
+      }
+      list[j] = list[j - 1]!;
+      j--;
+    }
+    list[j] = m;
+  }
+}
+
+/** Longest (in characters) first; at equal length the earlier, then the better ranked one. */
+function preference(a: EntityMatch, b: EntityMatch): number {
+  return b.end - b.start - (a.end - a.start) || a.start - b.start || a.rank - b.rank;
+}
+
+/** Clusters up to this size are resolved in place; larger ones (pathological text) by `pickInCluster`. */
+const SMALL_CLUSTER = 16;
+
+/**
+ * `pickInCluster` for list[first, end), appending to `kept` without allocating: the usual cluster
+ * is two or three matches ("trafic de stupéfiants" as a term and as a frame). Matches are taken in
+ * order of preference (the earlier on a tie, as the stable sort does) when they overlap none taken.
+ */
+function pickInSmallCluster(list: readonly EntityMatch[], first: number, end: number, kept: EntityMatch[]): void {
+  const from = kept.length;
+  let visited = 0; // bit k: list[first + k] has had its turn
+  for (let turn = first; turn < end; turn++) {
+    let best = -1;
+    for (let k = first; k < end; k++) {
+      if ((visited & (1 << (k - first))) === 0 && (best < 0 || preference(list[best]!, list[k]!) > 0)) best = k;
+    }
+    visited |= 1 << (best - first);
+    const m = list[best]!;
+    let free = true; // an empty match overlaps nothing
+    for (let c = from; c < kept.length && free && m.end > m.start; c++) {
+      const taken = kept[c]!;
+      free = taken.end <= taken.start || m.end <= taken.start || taken.end <= m.start;
+    }
+    if (free) kept.push(m);
+  }
+  // In document order, stably (an insertion sort of the few matches taken).
+  for (let i = from + 1; i < kept.length; i++) {
+    const m = kept[i]!;
+    let j = i;
+    for (; j > from && byPosition(kept[j - 1]!, m) > 0; j--) kept[j] = kept[j - 1]!;
+    kept[j] = m;
+  }
 }
 
 function pickInCluster(cluster: EntityMatch[]): EntityMatch[] {
-  // Longest (in characters) first; at equal length the earlier, then the better ranked one.
-  const order = cluster.slice().sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start || a.rank - b.rank);
+  const order = cluster.slice().sort(preference);
   // Occupancy is kept per UTF-16 offset relative to the cluster, because two matches inside one
   // Arabic token (different clitic stems) share a token but not their offsets.
   let lo = Infinity;

@@ -5,6 +5,7 @@
  * only looked for around a head that was found.
  */
 import type { Lang, LexiconEntry, ThreatFrame } from '../types';
+import type { TokenColumns } from '../text/tokenColumns';
 import type { Token } from '../text/tokenize';
 import type { EntityMatch } from './entityMatch';
 import { breaksFrame } from './gaps';
@@ -62,7 +63,8 @@ export function compileFrameHeads(entries: Iterable<LexiconEntry>, keysOf: (form
 /** What frame scanning needs from the matcher for one document. */
 export interface FrameScan {
   readonly text: string;
-  readonly tokens: readonly Token[];
+  /** The tokens of the document, as columns (see tokenColumns.ts). */
+  readonly columns: TokenColumns;
   /** Clitic-free forms of a folded Arabic token (memoised by the matcher). */
   stems(folded: string): readonly ArabicStem[];
   /** Whether a frame applies in a paragraph of this language. */
@@ -78,32 +80,64 @@ interface ObjectHit {
 }
 
 /**
- * The longest object of `trie` starting at token k whose rules pass `accept`, ending at or before
+ * Which objects a search accepts: rules of the head that apply here, within their window. Before
+ * the head (object first), `anchor` is the token the object must end before; after it, `between`
+ * is the number of tokens between the anchor and the object.
+ */
+interface ObjectSearch {
+  active: readonly FrameRule[];
+  objectFirst: boolean;
+  anchor: number;
+  between: number;
+}
+
+function accepts(search: ObjectSearch, rule: FrameRule, last: number): boolean {
+  if (!search.active.includes(rule)) return false;
+  if (!search.objectFirst) return search.between <= frameWindow(rule.frame);
+  const window = objectFirstWindow(rule.frame);
+  return window > 0 && search.anchor - 1 - last <= window;
+}
+
+/**
+ * The longest object of `trie` starting at token k that `search` accepts, ending at or before
  * token `maxLast`. Arabic objects may carry clitics on their first word.
  */
-function objectAt(scan: FrameScan, trie: TermTrie<FrameRule>, k: number, maxLast: number, accept: (rule: FrameRule, last: number) => boolean): ObjectHit | undefined {
-  const tokens = scan.tokens;
-  const first = tokens[k]!;
-  let best: ObjectHit | undefined;
-  const walk = (node: TrieNode<FrameRule> | undefined, start: number): void => {
-    let j = k;
-    while (node !== undefined && j <= maxLast) {
-      if (node.values !== undefined && (best === undefined || j > best.last)) {
-        const rules = node.values.filter((r) => accept(r, j));
-        if (rules.length > 0) best = { start, last: j, rules };
-      }
-      if (node.children === undefined || j + 1 > maxLast) break;
-      const next = tokens[j + 1]!;
-      if (breaksFrame(scan.text, tokens[j]!.end, next.start)) break;
-      node = node.children.get(next.folded);
-      j++;
-    }
-  };
-  walk(trie.root.children?.get(first.folded), first.start);
+function objectAt(scan: FrameScan, trie: TermTrie<FrameRule>, k: number, maxLast: number, search: ObjectSearch): ObjectHit | undefined {
+  const roots = trie.root.children;
+  if (roots === undefined) return undefined;
+  const { starts, wordOf, words } = scan.columns;
+  const first = words[wordOf[k]!]!;
+  let best = longestObject(scan, roots.get(first.folded), k, starts[k]!, maxLast, search, undefined);
   if (first.script === 'arabic') {
     for (const stem of scan.stems(first.folded)) {
-      walk(trie.root.children?.get(stem.key), first.start + offsetAfterLetters(first.text, stem.skip));
+      best = longestObject(scan, roots.get(stem.key), k, starts[k]! + offsetAfterLetters(first.text, stem.skip), maxLast, search, best);
     }
+  }
+  return best;
+}
+
+/** Walks the object trie from `node` (reached by token k) and returns the longer of what it finds and `best`. */
+function longestObject(
+  scan: FrameScan,
+  node: TrieNode<FrameRule> | undefined,
+  k: number,
+  start: number,
+  maxLast: number,
+  search: ObjectSearch,
+  best: ObjectHit | undefined,
+): ObjectHit | undefined {
+  const { starts, ends, wordOf, words } = scan.columns;
+  let j = k;
+  while (node !== undefined && j <= maxLast) {
+    if (node.values !== undefined && (best === undefined || j > best.last)) {
+      let rules: FrameRule[] | undefined;
+      for (const rule of node.values) if (accepts(search, rule, j)) (rules ??= []).push(rule);
+      if (rules !== undefined) best = { start, last: j, rules };
+    }
+    if (node.children === undefined || j + 1 > maxLast) break;
+    if (breaksFrame(scan.text, ends[j]!, starts[j + 1]!)) break;
+    node = node.children.get(words[wordOf[j + 1]!]!.folded);
+    j++;
   }
   return best;
 }
@@ -114,12 +148,17 @@ function objectAt(scan: FrameScan, trie: TermTrie<FrameRule>, k: number, maxLast
  * (coordination) get their own range alone, so ranges never overlap.
  */
 export function scanFrames(scan: FrameScan, group: FrameHeadGroup, headFirst: number, headLast: number, headStart: number, paragraphLang: Lang): void {
-  const { text, tokens } = scan;
-  const headToken = tokens[headFirst]!;
-  const rules = group.rules.filter((r) => scan.allows(r.frame, paragraphLang, headToken));
-  if (rules.length === 0) return;
-  const active = new Set(rules);
-  const headEnd = tokens[headLast]!.end;
+  const text = scan.text;
+  const { starts, ends, wordOf, words } = scan.columns;
+  const count = starts.length;
+  const headToken = words[wordOf[headFirst]!]!;
+  // The rules of the head that apply in this paragraph (usually all of them, then not copied).
+  let active: readonly FrameRule[] = group.rules;
+  if (!group.rules.every((r) => scan.allows(r.frame, paragraphLang, headToken))) {
+    active = group.rules.filter((r) => scan.allows(r.frame, paragraphLang, headToken));
+    if (active.length === 0) return;
+  }
+  const headEnd = ends[headLast]!;
   let headTaken = false;
 
   // Windows are measured from the head for the first object and from the previous object for the
@@ -128,35 +167,35 @@ export function scanFrames(scan: FrameScan, group: FrameHeadGroup, headFirst: nu
 
   // Object first ("drug trafficking", "arms and drug trafficking"): look back from the head.
   if (group.maxObjectFirstWindow > 0) {
-    let anchor = headFirst;
+    const search: ObjectSearch = { active, objectFirst: true, anchor: headFirst, between: 0 };
     // Objects may have several words, so look a little further back than the window itself.
-    for (let k = headFirst - 1; k >= 0 && anchor - 1 - k <= group.maxObjectFirstWindow + MAX_OBJECT_WORDS; k--) {
-      if (breaksFrame(text, tokens[k]!.end, tokens[k + 1]!.start)) break;
-      const limit = anchor;
-      const hit = objectAt(scan, group.objects, k, limit - 1, (r, last) => active.has(r) && objectFirstWindow(r.frame) > 0 && limit - 1 - last <= objectFirstWindow(r.frame));
+    for (let k = headFirst - 1; k >= 0 && search.anchor - 1 - k <= group.maxObjectFirstWindow + MAX_OBJECT_WORDS; k--) {
+      if (breaksFrame(text, ends[k]!, starts[k + 1]!)) break;
+      const hit = objectAt(scan, group.objects, k, search.anchor - 1, search);
       if (hit === undefined) continue;
       if (!headTaken) {
         pushFrame(scan, hit, hit.start, headEnd, k, headLast, paragraphLang);
         headTaken = true;
       } else {
-        pushFrame(scan, hit, hit.start, tokens[hit.last]!.end, k, hit.last, paragraphLang);
+        pushFrame(scan, hit, hit.start, ends[hit.last]!, k, hit.last, paragraphLang);
       }
-      anchor = k;
+      search.anchor = k;
     }
   }
 
   // Head first ("trafic international de cocaïne"): look ahead from the head.
   let anchor = headLast;
   let k = headLast + 1;
-  while (k < tokens.length && k - anchor - 1 <= group.maxWindow) {
-    if (breaksFrame(text, tokens[k - 1]!.end, tokens[k]!.start)) break;
-    const between = k - anchor - 1;
-    const hit = objectAt(scan, group.objects, k, tokens.length - 1, (r) => active.has(r) && between <= frameWindow(r.frame));
+  const search: ObjectSearch = { active, objectFirst: false, anchor: 0, between: 0 };
+  while (k < count && k - anchor - 1 <= group.maxWindow) {
+    if (breaksFrame(text, ends[k - 1]!, starts[k]!)) break;
+    search.between = k - anchor - 1;
+    const hit = objectAt(scan, group.objects, k, count - 1, search);
     if (hit === undefined) {
       k++;
       continue;
     }
-    const objectEnd = tokens[hit.last]!.end;
+    const objectEnd = ends[hit.last]!;
     if (!headTaken) {
       pushFrame(scan, hit, headStart, objectEnd, headFirst, hit.last, paragraphLang);
       headTaken = true;

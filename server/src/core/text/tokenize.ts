@@ -7,6 +7,7 @@
  * code units into the original string, so they never split a surrogate pair (a pair is one
  * code point of `\p{L}` or is outside every token).
  */
+import { TokenColumnsBuilder, type TokenColumns } from './tokenColumns';
 
 /** The writing system of a token, which decides how it is folded. */
 export type Script = 'latin' | 'arabic' | 'other';
@@ -109,12 +110,21 @@ interface WordInfo {
   upperInitial: boolean;
   allCaps: boolean;
   numeric: boolean;
+  /** The pass of `tokenizeWithColumns` that last numbered this word, and its number there. */
+  pass: number;
+  number: number;
 }
 
-// The per-word memo that goes with a caller's fold cache. Keyed weakly by the caller's map, so it
-// lives exactly as long as that cache; sharing the word strings between tokens divides the memory
-// (and the garbage-collection time) of a 10 MB document by several times.
-const wordMemos = new WeakMap<Map<string, string>, Map<string, WordInfo>>();
+/** The per-word memo that goes with a caller's fold cache, and a count of the passes that numbered words. */
+interface WordMemo {
+  words: Map<string, WordInfo>;
+  passes: number;
+}
+
+// Keyed weakly by the caller's map, so the memo lives exactly as long as that cache; sharing the
+// word strings between tokens divides the memory (and the garbage-collection time) of a 10 MB
+// document by several times.
+const wordMemos = new WeakMap<Map<string, string>, WordMemo>();
 
 function describeWord(raw: string, first: number, allCaps: boolean, numeric: boolean, cache: Map<string, string>): WordInfo {
   let folded = cache.get(raw);
@@ -131,6 +141,8 @@ function describeWord(raw: string, first: number, allCaps: boolean, numeric: boo
     upperInitial: (unit & UPPER) !== 0,
     allCaps,
     numeric,
+    pass: 0,
+    number: -1,
   };
 }
 
@@ -140,11 +152,28 @@ function describeWord(raw: string, first: number, allCaps: boolean, numeric: boo
  * scan alone on long documents: vocabularies are small.
  */
 export function tokenize(text: string, from = 0, to = text.length, cache: Map<string, string> = new Map()): Token[] {
-  let words = wordMemos.get(cache);
-  if (words === undefined) {
-    words = new Map();
-    wordMemos.set(cache, words);
+  return scan(text, from, to, cache, undefined);
+}
+
+/**
+ * `tokenize`, and the columns of its tokens (offsets and word numbers, see tokenColumns.ts), made
+ * in the same pass: the word numbers come from the per-word memo the pass reads anyway.
+ */
+export function tokenizeWithColumns(text: string, from = 0, to = text.length, cache: Map<string, string> = new Map()): { tokens: Token[]; columns: TokenColumns } {
+  // About one token per six characters in prose; the columns grow if there are more.
+  const columns = new TokenColumnsBuilder(Math.ceil((Math.min(to, text.length) - Math.max(0, from)) / 6));
+  const tokens = scan(text, from, to, cache, columns);
+  return { tokens, columns: columns.finish() };
+}
+
+function scan(text: string, from: number, to: number, cache: Map<string, string>, columns: TokenColumnsBuilder | undefined): Token[] {
+  let memo = wordMemos.get(cache);
+  if (memo === undefined) {
+    memo = { words: new Map(), passes: 0 };
+    wordMemos.set(cache, memo);
   }
+  const words = memo.words;
+  const pass = columns === undefined ? 0 : ++memo.passes;
   const tokens: Token[] = [];
   const limit = Math.min(Math.max(0, to), text.length);
   let i = Math.max(0, from);
@@ -178,7 +207,7 @@ export function tokenize(text: string, from = 0, to = text.length, cache: Map<st
       word = describeWord(raw, first, allUpper && cased, digits, cache);
       words.set(raw, word);
     }
-    tokens.push({
+    const token: Token = {
       start,
       end: i,
       text: word.text,
@@ -187,7 +216,15 @@ export function tokenize(text: string, from = 0, to = text.length, cache: Map<st
       upperInitial: word.upperInitial,
       allCaps: word.allCaps,
       numeric: word.numeric,
-    });
+    };
+    tokens.push(token);
+    if (columns !== undefined) {
+      if (word.pass !== pass) {
+        word.pass = pass;
+        word.number = columns.addWord(token);
+      }
+      columns.push(start, i, word.number);
+    }
   }
   return tokens;
 }

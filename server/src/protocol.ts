@@ -1,0 +1,93 @@
+/**
+ * The protocol the Communiqué client and server share, declared once (ARCHITECTURE.md, "Custom
+ * protocol defined once"): command ids, the semantic-token legend, code-action kinds and the
+ * custom requests with their parameter and result types.
+ *
+ * Both the language server and the VS Code client import this file, so it holds only plain
+ * types and string constants: no `vscode`, no LSP library, no Node built-in.
+ */
+
+/** The `source` of every diagnostic the server publishes. */
+export const DIAGNOSTIC_SOURCE = 'communique';
+
+/** The workspace/configuration section of the settings. */
+export const SETTINGS_SECTION = 'communique';
+
+/** Commands the server executes (workspace/executeCommand). Arguments are given per command. */
+export const Commands = {
+  /** Tag every untagged entity of a document. Arguments: [uri: string]. */
+  tagAll: 'communique.tagAll',
+  /** Remove every stale tag of a document. Arguments: [uri: string]. */
+  removeStaleTags: 'communique.removeStaleTags',
+  /** Turn a document on: sets `communique: true` in its front matter. Arguments: [uri: string]. */
+  annotateFile: 'communique.annotateFile',
+  /** Reload every lexicon (after an edit of a lexicon file). Arguments: none, or [lexiconUri: string]. */
+  reloadLexicon: 'communique.reloadLexicon',
+  /** Move the legacy `date YYYY-MM` header line into the front matter. Arguments: [uri: string]. */
+  moveDateHeader: 'communique.moveDateHeader',
+} as const;
+
+export type CommandId = (typeof Commands)[keyof typeof Commands];
+
+/** Every command id, in the order they are registered. */
+export const COMMAND_IDS: readonly CommandId[] = Object.values(Commands);
+
+/** The code action kind of tag-all, so that "fix all on save" (`source.fixAll`) runs it. */
+export const FIX_ALL_KIND = 'source.fixAll.communique';
+
+/** Semantic token types, one per category; their order is the legend's. */
+export const SEMANTIC_TOKEN_TYPES = ['actor', 'country', 'region', 'threat'] as const;
+
+/** Semantic token modifiers; their order is the legend's (bit i of the modifier set). */
+export const SEMANTIC_TOKEN_MODIFIERS = ['tagged', 'untagged', 'suggested', 'person', 'organization'] as const;
+
+export type SemanticTokenType = (typeof SEMANTIC_TOKEN_TYPES)[number];
+export type SemanticTokenModifier = (typeof SEMANTIC_TOKEN_MODIFIERS)[number];
+
+/** The semantic-token legend as the server declares it in its capabilities. */
+export const SEMANTIC_TOKENS_LEGEND: { tokenTypes: string[]; tokenModifiers: string[] } = {
+  tokenTypes: [...SEMANTIC_TOKEN_TYPES],
+  tokenModifiers: [...SEMANTIC_TOKEN_MODIFIERS],
+};
+
+/** Where an entity stands with respect to the front matter. */
+export type EntityState = 'tagged' | 'untagged' | 'suggested';
+
+/** A zero-based LSP position (UTF-16 code units). */
+export interface ProtocolPosition {
+  line: number;
+  character: number;
+}
+
+/** An LSP range. */
+export interface ProtocolRange {
+  start: ProtocolPosition;
+  end: ProtocolPosition;
+}
+
+/** Request `communique/entities`: the entities of a document, for the client's decorations. */
+export const ENTITIES_REQUEST = 'communique/entities';
+
+export interface EntitiesParams {
+  textDocument: { uri: string };
+}
+
+/** One mention of an entity, with its tagging state. */
+export interface EntityMention {
+  range: ProtocolRange;
+  category: 'actor' | 'country' | 'region' | 'threat';
+  id: string;
+  name: string;
+  /** The text as it stands in the document. */
+  text: string;
+  state: EntityState;
+  source: 'lexicon' | 'heuristic';
+  /** Actors only. */
+  type?: 'person' | 'organization';
+}
+
+/**
+ * The result of `communique/entities`: null when the document is not open or not annotated;
+ * `version` is the document version the entities were computed on.
+ */
+export type EntitiesResult = { version: number; entities: EntityMention[] } | null;
