@@ -8,7 +8,6 @@
  * date header (`header.date`) are reported but do not fail a check, since neither means the front
  * matter is wrong. 2 when a file cannot be read (the others are still checked) or on bad usage.
  */
-import { parseArgs } from 'node:util';
 import { computeDiagnostics, type CommuniqueDiagnostic, type DiagnosticCode } from '../core/diagnostics';
 import {
   ANALYSIS_OPTIONS,
@@ -19,7 +18,7 @@ import {
   openWorkspace,
   type AnalysisFlags,
 } from './cliWorkspace';
-import { ExitCode, UsageError, type CliIO } from './io';
+import { ExitCode, parseCommandArgs, UsageError, type CliIO } from './io';
 import { readDocument } from './readDocument';
 import { renderSarif, type SarifInput } from './sarif';
 import type { Range } from '../core/types';
@@ -125,23 +124,12 @@ export function runCheck(args: readonly string[], io: CliIO, toolVersion = 'unkn
 }
 
 function parseCheckArgs(args: readonly string[]): CheckOptions | 'help' {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...args],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        format: { type: 'string', short: 'f' },
-        ...ANALYSIS_OPTIONS,
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (e) {
-    throw new UsageError(e instanceof Error ? e.message : String(e));
-  }
+  const parsed = parseCommandArgs(args, {
+    format: { type: 'string', short: 'f' },
+    ...ANALYSIS_OPTIONS,
+  });
+  if (parsed === 'help') return 'help';
   const { values, positionals } = parsed;
-  if (values.help) return 'help';
   const format = values.format ?? 'text';
   if (format !== 'text' && format !== 'json' && format !== 'sarif') {
     throw new UsageError(`unknown format '${format}' (use text, json or sarif)`);

@@ -2,6 +2,9 @@
  * What a subcommand may touch of the outside world. Passing it in (rather than reaching for
  * `process`) keeps every subcommand callable from a test or from another front end.
  */
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+
+type ParseArgsOptionsConfig = NonNullable<ParseArgsConfig['options']>;
 
 /** An output stream: standard output or standard error. */
 export interface CliStream {
@@ -29,3 +32,29 @@ export const ExitCode = {
 
 /** Thrown for a bad command line; main prints the message with a hint and exits with status 2. */
 export class UsageError extends Error {}
+
+/**
+ * Parses a subcommand's arguments with `node:util` parseArgs (strict, positionals allowed, plus
+ * `-h/--help`), turning parse errors into usage errors; 'help' when help was asked for.
+ */
+export function parseCommandArgs<T extends ParseArgsOptionsConfig>(
+  args: readonly string[],
+  options: T,
+): { values: ParsedValues<T>; positionals: string[] } | 'help' {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...args],
+      allowPositionals: true,
+      strict: true,
+      options: { ...options, help: { type: 'boolean', short: 'h' } },
+    });
+  } catch (e) {
+    throw new UsageError(e instanceof Error ? e.message : String(e));
+  }
+  const values = parsed.values as ParsedValues<T> & { help?: boolean };
+  if (values.help === true) return 'help';
+  return { values, positionals: parsed.positionals };
+}
+
+type ParsedValues<T extends ParseArgsOptionsConfig> = ReturnType<typeof parseArgs<{ options: T; allowPositionals: true; strict: true }>>['values'];

@@ -6,11 +6,10 @@
  * scanned and the exit status says something went wrong (issue 2).
  */
 import { isAbsolute, relative } from 'node:path';
-import { parseArgs } from 'node:util';
 import { createRecognizer } from '../core/recognize';
 import type { Lexicon, LexiconProblem } from '../core/types';
 import { loadLexicon } from '../node/lexiconFiles';
-import { ExitCode, UsageError, type CliIO } from './io';
+import { ExitCode, parseCommandArgs, UsageError, type CliIO } from './io';
 import { jsonFileReport, renderJsonReport, type JsonFileReport } from './jsonReport';
 import { readDocument } from './readDocument';
 import { colorEnabled, renderLegend, renderTextReport } from './textReport';
@@ -92,25 +91,14 @@ export function runScan(args: readonly string[], io: CliIO): number {
 }
 
 function parseScanArgs(args: readonly string[]): ScanOptions | 'help' {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...args],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        format: { type: 'string', short: 'f' },
-        lexicon: { type: 'string', short: 'l', multiple: true },
-        lang: { type: 'string' },
-        'no-heuristics': { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (e) {
-    throw new UsageError(e instanceof Error ? e.message : String(e));
-  }
+  const parsed = parseCommandArgs(args, {
+    format: { type: 'string', short: 'f' },
+    lexicon: { type: 'string', short: 'l', multiple: true },
+    lang: { type: 'string' },
+    'no-heuristics': { type: 'boolean' },
+  });
+  if (parsed === 'help') return 'help';
   const { values, positionals } = parsed;
-  if (values.help) return 'help';
   const format = values.format ?? 'text';
   if (format !== 'text' && format !== 'json') throw new UsageError(`unknown format '${format}' (use text or json)`);
   const language = values.lang;

@@ -14,7 +14,6 @@
  * with the YAML error and left untouched.
  */
 import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
 import { planTagAll } from '../core/codeActions';
 import { computeDiagnostics } from '../core/diagnostics';
@@ -31,7 +30,7 @@ import {
   type AnalysisFlags,
   type CliWorkspace,
 } from './cliWorkspace';
-import { ExitCode, UsageError, type CliIO } from './io';
+import { ExitCode, parseCommandArgs, UsageError, type CliIO } from './io';
 import { decodeDocument, type TextEncoding } from './readDocument';
 
 export const TAG_USAGE = `Usage: communique tag [options] FILES...
@@ -144,23 +143,12 @@ function tagFile(path: string, write: boolean, workspace: CliWorkspace, io: CliI
 }
 
 function parseTagArgs(args: readonly string[]): TagOptions | 'help' {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...args],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        write: { type: 'boolean', short: 'w' },
-        ...ANALYSIS_OPTIONS,
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (e) {
-    throw new UsageError(e instanceof Error ? e.message : String(e));
-  }
+  const parsed = parseCommandArgs(args, {
+    write: { type: 'boolean', short: 'w' },
+    ...ANALYSIS_OPTIONS,
+  });
+  if (parsed === 'help') return 'help';
   const { values, positionals } = parsed;
-  if (values.help) return 'help';
   if (positionals.length === 0) throw new UsageError('no files to tag');
   const write = values.write === true;
   if (write && positionals.includes('-')) throw new UsageError('--write needs files: standard input cannot be written back');

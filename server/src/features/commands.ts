@@ -8,10 +8,11 @@ import { MessageType, ShowMessageNotification, type ApplyWorkspaceEditResult } f
 import { planMoveHeader, planRemoveStale, planTagAll } from '../core/codeActions';
 import { planTagChange } from '../core/frontMatter/edits';
 import { readFrontMatter } from '../core/frontMatter/model';
+import { detectLanguage } from '../core/language';
 import type { TextEdit } from '../core/textEdit';
-import { COMMAND_IDS, Commands } from '../protocol';
+import { COMMAND_IDS, Commands, type AddToLexiconParams, type AddToLexiconResult } from '../protocol';
 import type { Session } from './session';
-import { toLspEdits, WorkspaceEditBuilder } from './workspaceEdits';
+import { toLspEdits, WorkspaceEditBuilder, type LexiconChange } from './workspaceEdits';
 
 /** What a document command returns to the client. */
 export interface CommandResult {
@@ -41,6 +42,7 @@ export function registerCommands(session: Session): void {
       await session.lexicons.reload();
       return { applied: true };
     }
+    if (params.command === Commands.addToLexicon) return addToLexicon(session, params.arguments?.[0]);
     if (!(COMMAND_IDS as readonly string[]).includes(params.command)) return null;
     const uri = uriArgument(params.arguments);
     if (uri === undefined) return { applied: false, reason: `${params.command} needs the URI of a document` };
@@ -92,4 +94,89 @@ async function planCommand(session: Session, command: string, uri: string): Prom
 
 function withLabel(label: string, text: string, version: number, result: { edits: TextEdit[] } | { error: string }): Planned {
   return 'error' in result ? { error: result.error } : { label, text, version, edits: result.edits };
+}
+
+const CATEGORY_NAMES = ['actor', 'country', 'region', 'threat'] as const;
+/** The language of a name when nothing else says (the core's default, issue 2). */
+const DEFAULT_NAME_LANGUAGE = 'fr';
+
+/**
+ * `communique.addToLexicon`: the client's "Add selection to lexicon as ..." and the Entities
+ * view's "Ignore in the workspace". The edit is planned by the core (lexiconEdits.ts) exactly as
+ * the quick fix plans it, applied by the client, and the lexicons are then reloaded.
+ */
+async function addToLexicon(session: Session, arg: unknown): Promise<AddToLexiconResult> {
+  const params = readAddParams(arg);
+  if (typeof params === 'string') return { applied: false, reason: params };
+  const change: LexiconChange = {};
+  if (params.addIgnore !== undefined) change.addIgnore = params.addIgnore;
+  if (params.entry !== undefined) {
+    const { id, category, type, name } = params.entry;
+    // A later layer replaces an entry with the same id: an entry written here would silently
+    // drop every name of the built-in one. New ids only.
+    const existing = (await session.lexicons.forDocument(params.uri)).lexicon.entries.get(id);
+    if (existing !== undefined) {
+      return { applied: false, reason: `The id ${id} is already taken by the ${existing.category} "${existing.name}" (${existing.origin.file}); choose another id.` };
+    }
+    const names = params.entry.names ?? { [await nameLanguage(session, params)]: [name] };
+    change.addEntry = { id, category, name, names, ...(type !== undefined ? { type } : {}) };
+  }
+  const builder = new WorkspaceEditBuilder(session);
+  const planned = builder.changeLexicon(params.uri, change);
+  if ('error' in planned) return { applied: false, reason: planned.error };
+  if (builder.isEmpty) return { applied: false, reason: 'The workspace lexicon already has it', lexiconUri: planned.uri };
+  if (!session.client.applyEdit) return { applied: false, reason: 'The editor cannot apply edits from the server', lexiconUri: planned.uri };
+  const label = params.entry !== undefined ? `Add ${params.entry.name} to the workspace lexicon` : `Ignore "${params.addIgnore}" in the workspace`;
+  const result = await session.connection.workspace.applyEdit({ label, edit: builder.build() });
+  if (!result.applied) return { applied: false, reason: result.failureReason ?? 'The editor refused the edit', lexiconUri: planned.uri };
+  await session.lexicons.reload();
+  return { applied: true, lexiconUri: planned.uri };
+}
+
+/** The command's argument checked field by field, or why it is unusable. */
+function readAddParams(arg: unknown): AddToLexiconParams | string {
+  if (arg === null || typeof arg !== 'object') return 'communique.addToLexicon needs { uri, entry } or { uri, addIgnore }';
+  const a = arg as Record<string, unknown>;
+  if (typeof a.uri !== 'string') return 'communique.addToLexicon needs the URI of a document';
+  const params: AddToLexiconParams = { uri: a.uri };
+  if (typeof a.addIgnore === 'string') {
+    if (a.addIgnore.trim() === '') return 'Nothing to ignore: the term is empty';
+    params.addIgnore = a.addIgnore.trim();
+  }
+  const p = a.position as Record<string, unknown> | undefined;
+  if (p !== null && typeof p === 'object' && Number.isInteger(p.line) && Number.isInteger(p.character)) {
+    params.position = { line: p.line as number, character: p.character as number };
+  }
+  if (a.entry !== undefined) {
+    const e = a.entry as Record<string, unknown> | null;
+    if (e === null || typeof e !== 'object') return 'The entry must be an object';
+    const id = typeof e.id === 'string' ? e.id.trim() : '';
+    const name = typeof e.name === 'string' ? e.name.trim() : '';
+    const category = CATEGORY_NAMES.find((c) => c === e.category);
+    if (id === '' || name === '') return 'The entry needs an id and a name';
+    if (category === undefined) return `Unknown category ${String(e.category)} (expected ${CATEGORY_NAMES.join(', ')})`;
+    const type = e.type === 'person' || e.type === 'organization' ? e.type : undefined;
+    if (category === 'actor' && type === undefined) return 'An actor needs a type: person or organization';
+    params.entry = { id, category, name, ...(category === 'actor' ? { type } : {}) };
+    if (e.names !== null && typeof e.names === 'object') params.entry.names = e.names as Record<string, string[]>;
+  }
+  if (params.entry === undefined && params.addIgnore === undefined) return 'Nothing to add: give an entry or a term to ignore';
+  return params;
+}
+
+/** The language of the paragraph at the given position; the document's otherwise. */
+async function nameLanguage(session: Session, params: AddToLexiconParams): Promise<string> {
+  const analysis = await session.analyses.get(params.uri);
+  if (analysis !== undefined) {
+    const { recognition } = analysis.analyzed;
+    if (params.position !== undefined) {
+      const offset = analysis.lines.offsetAt(params.position);
+      const span = recognition.spans.find((s) => s.start <= offset && offset < s.end);
+      if (span !== undefined) return span.language;
+    }
+    return recognition.language;
+  }
+  // A document that is not annotated has no analysis: detect the language of its text.
+  const text = session.documents.get(params.uri)?.getText();
+  return (text !== undefined ? detectLanguage(text)?.language : undefined) ?? DEFAULT_NAME_LANGUAGE;
 }
