@@ -1,233 +1,131 @@
 /**
- * The VS Code side of Communiqué: starts the language server (dist/server.js) over IPC and wires
- * the editor commands to it. It knows nothing about recognition (ARCHITECTURE.md): diagnostics,
- * quick fixes, hovers and tokens all come from the server through the language client. Issue 4
- * adds decorations, views and the status bar on top of this.
+ * The VS Code side of Communiqué: activation and wiring only. It starts the language server
+ * (languageServer.ts) and connects the parts the user sees to the entities the server reports
+ * (entityStore.ts): highlights (decorations.ts), the Entities view (entitiesView.ts), the status
+ * bar (statusBar.ts) and the commands (commands.ts). Nothing here recognises anything
+ * (ARCHITECTURE.md): diagnostics, fixes, hovers, tokens and entities all come from the server.
  */
-import * as path from 'node:path';
 import * as vscode from 'vscode';
-import {
-  CloseAction,
-  ExecuteCommandRequest,
-  LanguageClient,
-  RevealOutputChannelOn,
-  State,
-  TransportKind,
-  type ErrorHandler,
-  type LanguageClientOptions,
-  type ServerOptions,
-} from 'vscode-languageclient/node';
-import { Commands } from '../../server/src/protocol';
+import type { Middleware } from 'vscode-languageclient/node';
+import { commandMiddleware, FallbackCommands, registerClientCommands } from './commands';
+import { ContextKeys } from './contextKeys';
+import { EntityDecorations, type DecorationSnapshot } from './decorations';
+import type { CategoryGroup } from './entitiesModel';
+import { EntitiesView } from './entitiesView';
+import { EntityActions } from './entityActions';
+import { EntityStore, type KnownEntities } from './entityStore';
+import { ErrorReporter } from './errorReporter';
+import { CLIENT_NAME, ServerConnection } from './languageServer';
+import { EntityStatusBar } from './statusBar';
 
-const CLIENT_ID = 'communique';
-const CLIENT_NAME = 'Communiqué';
-/** The languages whose documents the server sees; it decides itself which of them are annotated (settings, front matter). */
-const LANGUAGES = ['communique', 'markdown', 'plaintext'];
-
-/** Commands that act on the active document: the server receives its URI and version. */
-const DOCUMENT_COMMANDS: readonly string[] = [Commands.annotateFile, Commands.tagAll, Commands.removeStaleTags];
-/** Client-only commands. */
-const CLIENT_COMMANDS = { restartServer: 'communique.restartServer', showOutput: 'communique.showOutput' } as const;
-
-/** What `activate` returns: lets tests (issue 4) wait until the server answers. */
+/** What `activate` returns: lets tests wait on the extension's own signals rather than on time. */
 export interface CommuniqueApi {
   /** Resolves once the language server is running (again, after a restart). */
   whenReady(): Promise<void>;
+  /** Resolves with the entities of the document's current version once they are known (and `test` holds). */
+  waitForEntities(uri: vscode.Uri, test?: (known: KnownEntities) => boolean): Promise<KnownEntities>;
+  /** Resolves once the document's decorations are drawn for its current version (and `test` holds). */
+  waitForDecorations(uri: vscode.Uri, test?: (snapshot: DecorationSnapshot) => boolean): Promise<DecorationSnapshot>;
+  /** What is drawn now for a document. */
+  decorations(uri: vscode.Uri): DecorationSnapshot | undefined;
+  /** The status bar text (without its icon); undefined when the item is hidden. */
+  statusBarText(): string | undefined;
+  /** The groups the Entities view shows now. */
+  entitiesView(): readonly CategoryGroup[];
 }
 
-let client: LanguageClient | undefined;
+let server: ServerConnection | undefined;
 
-/** Starts the language client and registers the commands. */
+/** Starts the language client, the views and the commands. */
 export async function activate(context: vscode.ExtensionContext): Promise<CommuniqueApi> {
   const output = vscode.window.createOutputChannel(CLIENT_NAME);
-  const errors = new ErrorReporter(output);
+  const errors = new ErrorReporter(output, CLIENT_NAME);
   context.subscriptions.push(output);
 
-  const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
-  const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
-  };
-
-  // The language client's own handler decides when to restart (it gives up after repeated
-  // crashes); this one only words the outcome. It exists once the client does.
-  const handlers: { fallback?: ErrorHandler } = {};
-  const errorHandler: ErrorHandler = {
-    error: (error, message, count) => handlers.fallback!.error(error, message, count),
-    async closed() {
-      const result = await handlers.fallback!.closed();
-      if (result.action === CloseAction.DoNotRestart) {
-        errors.report(result.message ?? 'The language server stopped and will not be restarted. Run "Communiqué: Restart server".');
-      } else {
-        output.appendLine('[info] The language server stopped unexpectedly; restarting it.');
-      }
-      return { ...result, handled: true };
+  // The store exists once the server does; the middleware reaches it through this holder.
+  const late: { store?: EntityStore } = {};
+  const middleware: Middleware = {
+    executeCommand: commandMiddleware(errors),
+    // The server asks for a semantic-tokens refresh after its lexicons or settings change: the
+    // entities of that document changed too.
+    provideDocumentSemanticTokens: async (document, token, next) => {
+      const tokens = await next(document, token);
+      late.store?.serverRefreshed(document);
+      return tokens;
+    },
+    provideDocumentSemanticTokensEdits: async (document, previousResultId, token, next) => {
+      const tokens = await next(document, previousResultId, token);
+      late.store?.serverRefreshed(document);
+      return tokens;
     },
   };
 
-  const clientOptions: LanguageClientOptions = {
-    documentSelector: [
-      ...LANGUAGES.flatMap((language) => [
-        { scheme: 'file', language },
-        { scheme: 'untitled', language },
-      ]),
-      // The workspace lexicon is synchronised too, so the server reads its live text: an "Add to
-      // the workspace lexicon" fix takes effect before the user saves the file.
-      { scheme: 'file', pattern: '**/.communique/*.yaml' },
-    ],
-    // No `synchronize.fileEvents`: the server registers its own file watchers (dynamic
-    // workspace/didChangeWatchedFiles) for `.communique/lexicon.yaml`, the extra lexicon paths of
-    // the settings and the communiqués, and renews them when the settings change. Watching here
-    // too would deliver every change twice and rebuild the lexicons twice.
-    outputChannel: output,
-    // Errors are shown once by ErrorReporter, never as a popup per failed request.
-    revealOutputChannelOn: RevealOutputChannelOn.Never,
-    errorHandler,
-    initializationFailedHandler: (error: unknown) => {
-      errors.report('The language server failed to start.', error);
-      return false;
-    },
-    middleware: {
-      // The server's commands are registered by the language client from the server's
-      // executeCommandProvider; invoked from the palette or a menu they carry no argument, so
-      // the active document is added here.
-      executeCommand: async (command, args, next) => {
-        const forwarded = args.length === 0 && DOCUMENT_COMMANDS.includes(command) ? activeDocumentArguments() : args;
-        if (forwarded === undefined) return undefined;
-        try {
-          return reportOutcome(await next(command, forwarded));
-        } catch (e) {
-          errors.report(`The command ${command} failed.`, e);
-          return undefined;
-        }
-      },
-    },
-  };
-
-  const languageClient = new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);
-  client = languageClient;
-  handlers.fallback = languageClient.createDefaultErrorHandler();
-
-  const fallbackCommands = new FallbackCommands(context, languageClient, errors);
-  let ready = startClient(languageClient, errors, fallbackCommands);
-
+  const connection = new ServerConnection(context, output, errors, middleware);
+  server = connection;
+  const store = new EntityStore(connection, errors);
+  late.store = store;
+  connection.setAfterStart(() => store.settled());
+  const actions = new EntityActions(connection, errors);
+  const decorations = new EntityDecorations(store);
+  const view = new EntitiesView(store, actions);
+  const statusBar = new EntityStatusBar(store);
+  const fallbackCommands = new FallbackCommands(connection, errors);
   context.subscriptions.push(
-    vscode.commands.registerCommand(CLIENT_COMMANDS.showOutput, () => output.show(true)),
-    vscode.commands.registerCommand(CLIENT_COMMANDS.restartServer, async () => {
-      errors.reset();
-      output.appendLine('[info] Restarting the language server.');
-      ready = (async () => {
-        if (languageClient.state !== State.Stopped) await languageClient.stop();
-        await startClient(languageClient, errors, fallbackCommands);
-      })();
-      await ready;
-    }),
+    connection,
+    store,
+    decorations,
+    view,
+    statusBar,
+    new ContextKeys(store, connection),
+    fallbackCommands,
+    connection.onDidStart(() => fallbackCommands.registerMissing()),
+    ...registerClientCommands(connection, actions, output),
   );
 
-  await ready;
-  return { whenReady: () => ready };
+  await connection.start();
+
+  return {
+    whenReady: () => connection.whenReady(),
+    waitForEntities: (uri, test = () => true) =>
+      waitFor(store.onDidChange, () => {
+        const document = openDocument(uri);
+        const known = document !== undefined ? store.current(document) : undefined;
+        return known !== undefined && test(known) ? known : undefined;
+      }),
+    waitForDecorations: (uri, test = () => true) =>
+      waitFor(decorations.onDidRender, () => {
+        const document = openDocument(uri);
+        const snapshot = decorations.snapshot(uri);
+        return snapshot !== undefined && document !== undefined && snapshot.version === document.version && test(snapshot) ? snapshot : undefined;
+      }),
+    decorations: (uri) => decorations.snapshot(uri),
+    statusBarText: () => statusBar.text,
+    entitiesView: () => view.shown,
+  };
 }
 
 /** Stops the language server with the extension. */
 export async function deactivate(): Promise<void> {
-  const running = client;
-  client = undefined;
-  if (running && running.state !== State.Stopped) await running.stop();
+  const running = server;
+  server = undefined;
+  await running?.stop();
 }
 
-/** Starts the client; a failure is reported once and leaves the extension usable (Restart server). */
-async function startClient(languageClient: LanguageClient, errors: ErrorReporter, fallbackCommands: FallbackCommands): Promise<void> {
-  try {
-    await languageClient.start();
-  } catch (e) {
-    errors.report('The language server failed to start.', e);
-    return;
-  }
-  fallbackCommands.registerMissing();
+function openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
+  const key = uri.toString();
+  return vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
 }
 
-/** What the server answers to a document command (server/src/features/commands.ts). */
-interface CommandOutcome {
-  applied?: boolean;
-  reason?: string;
-}
-
-/** Says briefly, in the status bar, why a command changed nothing ("Nothing to change"); errors already come from the server. */
-function reportOutcome(result: unknown): unknown {
-  const outcome = result as CommandOutcome | null | undefined;
-  if (outcome && outcome.applied === false && typeof outcome.reason === 'string') {
-    vscode.window.setStatusBarMessage(`${CLIENT_NAME}: ${outcome.reason}`, 5000);
-  }
-  return result;
-}
-
-/** The arguments of a document command: the active document's URI and version, or undefined (and a message) without one. */
-function activeDocumentArguments(): unknown[] | undefined {
-  const document = vscode.window.activeTextEditor?.document;
-  if (!document || !LANGUAGES.includes(document.languageId)) {
-    void vscode.window.showInformationMessage('Communiqué: open a communiqué (Markdown or plain text) first.');
-    return undefined;
-  }
-  return [{ uri: document.uri.toString(), version: document.version }];
-}
-
-/**
- * Document commands the server does not declare would otherwise not exist at all; they are sent
- * to the server directly, so its answer (or error) is what the user sees. Commands the server
- * declares are registered by the language client itself: registering them here too would fail.
- * Checked after every start, since only a running server says what it declares.
- */
-class FallbackCommands {
-  private readonly registered = new Set<string>();
-
-  constructor(
-    private readonly context: vscode.ExtensionContext,
-    private readonly languageClient: LanguageClient,
-    private readonly errors: ErrorReporter,
-  ) {}
-
-  registerMissing(): void {
-    const declared = new Set(this.languageClient.initializeResult?.capabilities.executeCommandProvider?.commands ?? []);
-    for (const command of DOCUMENT_COMMANDS) {
-      if (declared.has(command) || this.registered.has(command)) continue;
-      this.registered.add(command);
-      this.context.subscriptions.push(vscode.commands.registerCommand(command, (...args: unknown[]) => this.execute(command, args)));
-    }
-  }
-
-  private async execute(command: string, args: unknown[]): Promise<unknown> {
-    const forwarded = args.length === 0 ? activeDocumentArguments() : args;
-    if (forwarded === undefined) return undefined;
-    try {
-      return reportOutcome(await this.languageClient.sendRequest(ExecuteCommandRequest.type, { command, arguments: forwarded }));
-    } catch (e) {
-      this.errors.report(`The command ${command} failed.`, e);
-      return undefined;
-    }
-  }
-}
-
-/**
- * Shows the first error as a notification with a "Show output" action and only logs the next
- * ones, so a failing server never floods the user with popups (issue 4). Restarting the server
- * re-arms it.
- */
-class ErrorReporter {
-  private shown = false;
-
-  constructor(private readonly output: vscode.OutputChannel) {}
-
-  report(message: string, error?: unknown): void {
-    const detail = error === undefined ? '' : `: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`;
-    this.output.appendLine(`[error] ${message}${detail}`);
-    if (this.shown) return;
-    this.shown = true;
-    void vscode.window.showErrorMessage(`${CLIENT_NAME}: ${message}`, 'Show output').then((choice) => {
-      if (choice === 'Show output') this.output.show(true);
+/** Resolves with `check()` as soon as it gives a value: now, or after one of the events. */
+function waitFor<T, E>(event: vscode.Event<E>, check: () => T | undefined): Promise<T> {
+  const now = check();
+  if (now !== undefined) return Promise.resolve(now);
+  return new Promise((resolve) => {
+    const listener = event(() => {
+      const value = check();
+      if (value === undefined) return;
+      listener.dispose();
+      resolve(value);
     });
-  }
-
-  reset(): void {
-    this.shown = false;
-  }
+  });
 }

@@ -25,7 +25,26 @@ export const Commands = {
   reloadLexicon: 'communique.reloadLexicon',
   /** Move the legacy `date YYYY-MM` header line into the front matter. Arguments: [uri: string]. */
   moveDateHeader: 'communique.moveDateHeader',
+  /**
+   * Add an entry or an ignore term to the workspace lexicon of a document's folder, through a
+   * WorkspaceEdit the client applies (as the "Add to the workspace lexicon" fix does), then reload
+   * the lexicons. Arguments: [AddToLexiconParams]; result: AddToLexiconResult.
+   */
+  addToLexicon: 'communique.addToLexicon',
+  /** Tag one entity of a document, as its "Tag ..." quick fix does. Arguments: [EntityCommandParams]. */
+  tagEntity: 'communique.tagEntity',
+  /** Ignore a term in one document (`communique-ignore:`). Arguments: [EntityCommandParams with `text`]. */
+  ignoreInDocument: 'communique.ignoreInDocument',
 } as const;
+
+/** The argument of `communique.tagEntity` and `communique.ignoreInDocument`: an entity of a document. */
+export interface EntityCommandParams {
+  uri: string;
+  category: 'actor' | 'country' | 'region' | 'threat';
+  id: string;
+  /** The mention's text, for ignoring; defaults to the entity's first mention. */
+  text?: string;
+}
 
 export type CommandId = (typeof Commands)[keyof typeof Commands];
 
@@ -91,3 +110,33 @@ export interface EntityMention {
  * `version` is the document version the entities were computed on.
  */
 export type EntitiesResult = { version: number; entities: EntityMention[] } | null;
+
+/** The argument of the `communique.addToLexicon` command. */
+export interface AddToLexiconParams {
+  /** The document the entry comes from: its workspace folder holds the lexicon. */
+  uri: string;
+  /** A new entry. Its id must be new: replacing a built-in entry would drop all its names. */
+  entry?: {
+    id: string;
+    category: EntityMention['category'];
+    /** Actors only (required for them). */
+    type?: 'person' | 'organization';
+    /** The canonical name; also the form that is matched when `names` is left out. */
+    name: string;
+    /** Names per language; by default `{ <language at position>: [name] }`. */
+    names?: Record<string, string[]>;
+  };
+  /** A term to ignore in the whole workspace. */
+  addIgnore?: string;
+  /** Where the name was selected: its paragraph's language is the language of the new name. */
+  position?: ProtocolPosition;
+}
+
+/** What `communique.addToLexicon` answers. */
+export interface AddToLexiconResult {
+  applied: boolean;
+  /** Why nothing was applied. */
+  reason?: string;
+  /** The workspace lexicon that was (or would have been) edited. */
+  lexiconUri?: string;
+}

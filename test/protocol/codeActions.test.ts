@@ -113,6 +113,26 @@ describe('protocol: code actions and commands', function () {
     assert.deepEqual(await client.executeCommand('communique.tagAll', [uri]), { applied: false, reason: 'Nothing to change' });
   });
 
+  it('tags one entity and ignores another through the entity commands of the Entities view', async () => {
+    client = await LspClient.start();
+    const before = '---\ntitle: Saisie\n---\nLe Maroc et la Guardia Civil ont saisi 3 tonnes à Tanger.\n';
+    const uri = await client.open('communiques/draft.md', before);
+    await client.diagnostics(uri);
+    assert.deepEqual(await client.executeCommand('communique.tagEntity', [{ uri, category: 'country', id: 'MA' }]), { applied: true });
+    assert.equal(client.text(uri), '---\ntitle: Saisie\ncountries:\n  - MA\n---\nLe Maroc et la Guardia Civil ont saisi 3 tonnes à Tanger.\n');
+    await client.diagnostics(uri);
+    const ignored = await client.executeCommand('communique.ignoreInDocument', [{ uri, category: 'actor', id: 'guardia-civil' }]);
+    assert.deepEqual(ignored, { applied: true });
+    assert.equal(
+      client.text(uri),
+      '---\ntitle: Saisie\ncountries:\n  - MA\ncommunique-ignore:\n  - Guardia Civil\n---\nLe Maroc et la Guardia Civil ont saisi 3 tonnes à Tanger.\n',
+    );
+    const diagnostics = (await client.diagnostics(uri)).diagnostics;
+    assert.deepEqual(diagnostics, [], 'Morocco is tagged and the Guardia Civil ignored');
+    const missing = (await client.executeCommand('communique.tagEntity', [{ uri, category: 'country', id: 'PT' }])) as { applied: boolean };
+    assert.equal(missing.applied, false);
+  });
+
   it('removes a stale tag (quick fix) and all stale tags (command)', async () => {
     client = await LspClient.start();
     const before = '---\ncountries: [PT, MA, BE]\n---\nLa coopération avec le Maroc continue.\n';

@@ -10,7 +10,7 @@ import { planTagChange } from '../core/frontMatter/edits';
 import { readFrontMatter } from '../core/frontMatter/model';
 import { detectLanguage } from '../core/language';
 import type { TextEdit } from '../core/textEdit';
-import { COMMAND_IDS, Commands, type AddToLexiconParams, type AddToLexiconResult } from '../protocol';
+import { COMMAND_IDS, Commands, type AddToLexiconParams, type AddToLexiconResult, type EntityCommandParams } from '../protocol';
 import type { Session } from './session';
 import { toLspEdits, WorkspaceEditBuilder, type LexiconChange } from './workspaceEdits';
 
@@ -48,7 +48,7 @@ export function registerCommands(session: Session): void {
     if (uri === undefined) return { applied: false, reason: `${params.command} needs the URI of a document` };
     const document = session.documents.get(uri);
     if (document === undefined) return { applied: false, reason: 'The document is not open' };
-    const planned = await planCommand(session, params.command, uri);
+    const planned = await planCommand(session, params.command, uri, params.arguments?.[0]);
     if (planned === undefined) return { applied: false, reason: 'This document is not a communiqué: run "Annotate this file" first' };
     if ('error' in planned) {
       // A notification, not window/showMessageRequest: there is nothing for the user to choose.
@@ -66,7 +66,7 @@ export function registerCommands(session: Session): void {
 type Planned = { label: string; text: string; version: number; edits: TextEdit[] } | { error: string };
 
 /** The edit of a document command on the current version; undefined when the document is not analysed. */
-async function planCommand(session: Session, command: string, uri: string): Promise<Planned | undefined> {
+async function planCommand(session: Session, command: string, uri: string, argument: unknown): Promise<Planned | undefined> {
   if (command === Commands.annotateFile) {
     // Works on any document: annotating is how a file that is not yet a communiqué becomes one.
     const settings = await session.settings.get(uri);
@@ -83,6 +83,19 @@ async function planCommand(session: Session, command: string, uri: string): Prom
   switch (command) {
     case Commands.tagAll:
       return withLabel('Tag all untagged entities', text, version, planTagAll(analyzed, lexicon, settings));
+    case Commands.tagEntity:
+    case Commands.ignoreInDocument: {
+      const target = argument as Partial<EntityCommandParams> | undefined;
+      const entity = analyzed.recognition.entities.find((e) => e.category === target?.category && e.id === target?.id);
+      if (entity === undefined) return { error: `No entity ${String(target?.id)} in this document` };
+      if (command === Commands.tagEntity) {
+        const value = analyzed.tagValueOf(entity);
+        const change = { add: { [entity.category]: [value] } };
+        return withLabel(`Tag ${entity.name}`, text, version, planTagChange(text, analyzed.frontMatter, change, settings.keys));
+      }
+      const term = typeof target?.text === 'string' && target.text !== '' ? target.text : entity.text;
+      return withLabel(`Ignore "${term}" in this document`, text, version, planTagChange(text, analyzed.frontMatter, { addIgnore: [term] }, settings.keys));
+    }
     case Commands.removeStaleTags:
       return withLabel('Remove stale tags', text, version, planRemoveStale(analyzed, lexicon, settings));
     case Commands.moveDateHeader:

@@ -1,0 +1,254 @@
+/**
+ * Pure views of the `communique/entities` answer, shared by the decorations, the Entities view
+ * and the status bar: entities grouped by category, ranges bucketed per category and state, and
+ * the status bar's words. No `vscode` import (and only type imports), so test/unit runs it as is.
+ *
+ * Nothing here recognises anything: every entity comes from the server (ARCHITECTURE.md).
+ */
+import type { EntitiesResult, EntityMention, EntityState, ProtocolRange } from '../../server/src/protocol';
+
+export type Category = EntityMention['category'];
+
+/** The categories in the order every view lists them. */
+export const CATEGORIES: readonly Category[] = ['actor', 'country', 'region', 'threat'];
+
+/** The tagging states, in the order the view lists them. */
+export const STATES: readonly EntityState[] = ['tagged', 'untagged', 'suggested'];
+
+const WORDS: Record<Category, { one: string; many: string; heading: string }> = {
+  actor: { one: 'actor', many: 'actors', heading: 'Actors' },
+  country: { one: 'country', many: 'countries', heading: 'Countries' },
+  region: { one: 'region', many: 'regions', heading: 'Regions' },
+  threat: { one: 'threat', many: 'threats', heading: 'Threats' },
+};
+
+/** "1 actor", "3 countries". */
+export function countOf(category: Category, n: number): string {
+  return `${n} ${n === 1 ? WORDS[category].one : WORDS[category].many}`;
+}
+
+/** "Actors", "Countries"... */
+export function categoryHeading(category: Category): string {
+  return WORDS[category].heading;
+}
+
+/** "1 mention", "4 mentions". */
+export function mentionCount(n: number): string {
+  return `${n} ${n === 1 ? 'mention' : 'mentions'}`;
+}
+
+/** The entities answer for one document version, as the client keeps it. */
+export interface DocumentEntities {
+  version: number;
+  entities: readonly EntityMention[];
+  /** The document's language when the server reports it (an optional field of the answer). */
+  language?: string;
+}
+
+/** Reads the server's answer defensively: null (not annotated), or the entities in document order. */
+export function readEntitiesResult(result: unknown): DocumentEntities | null {
+  if (result === null || typeof result !== 'object') return null;
+  const r = result as NonNullable<EntitiesResult> & { language?: unknown };
+  if (!Number.isInteger(r.version) || !Array.isArray(r.entities)) return null;
+  const entities = r.entities.filter(isMention).sort((a, b) => compareRanges(a.range, b.range));
+  const read: DocumentEntities = { version: r.version, entities };
+  if (typeof r.language === 'string' && r.language !== '') read.language = r.language;
+  return read;
+}
+
+function isMention(m: unknown): m is EntityMention {
+  if (m === null || typeof m !== 'object') return false;
+  const e = m as Partial<EntityMention>;
+  return (
+    (CATEGORIES as readonly unknown[]).includes(e.category) &&
+    (STATES as readonly unknown[]).includes(e.state) &&
+    typeof e.id === 'string' &&
+    typeof e.name === 'string' &&
+    isRange(e.range)
+  );
+}
+
+function isRange(r: unknown): r is ProtocolRange {
+  const range = r as ProtocolRange | undefined;
+  return (
+    range !== undefined &&
+    range !== null &&
+    Number.isInteger(range.start?.line) &&
+    Number.isInteger(range.start?.character) &&
+    Number.isInteger(range.end?.line) &&
+    Number.isInteger(range.end?.character)
+  );
+}
+
+/** Document order of two ranges. */
+export function compareRanges(a: ProtocolRange, b: ProtocolRange): number {
+  return a.start.line - b.start.line || a.start.character - b.start.character || a.end.line - b.end.line || a.end.character - b.end.character;
+}
+
+/** One entity (category and id) with all its mentions, for the Entities view. */
+export interface EntityGroup {
+  /** `category:id`: stable across versions of the document. */
+  key: string;
+  category: Category;
+  id: string;
+  /** The canonical name (the lexicon's, or the heuristic's). */
+  name: string;
+  state: EntityState;
+  source: EntityMention['source'];
+  type?: 'person' | 'organization';
+  /** In document order. */
+  mentions: EntityMention[];
+}
+
+/** The entities of one category. */
+export interface CategoryGroup {
+  category: Category;
+  entities: EntityGroup[];
+  mentionCount: number;
+}
+
+/** The state an entity shows: untagged wins over suggested, which wins over tagged (what still needs work). */
+export function entityState(states: Iterable<EntityState>): EntityState {
+  let best: EntityState = 'tagged';
+  for (const s of states) {
+    if (s === 'untagged') return 'untagged';
+    if (s === 'suggested') best = 'suggested';
+  }
+  return best;
+}
+
+/** The mentions grouped per category (fixed order, empty categories left out), then per entity in first-mention order. */
+export function groupEntities(mentions: readonly EntityMention[]): CategoryGroup[] {
+  const byKey = new Map<string, EntityGroup>();
+  const sorted = [...mentions].sort((a, b) => compareRanges(a.range, b.range));
+  for (const m of sorted) {
+    const key = `${m.category}:${m.id}`;
+    let group = byKey.get(key);
+    if (group === undefined) {
+      group = { key, category: m.category, id: m.id, name: m.name, state: m.state, source: m.source, mentions: [] };
+      if (m.type !== undefined) group.type = m.type;
+      byKey.set(key, group);
+    }
+    group.mentions.push(m);
+  }
+  const groups: CategoryGroup[] = [];
+  for (const category of CATEGORIES) {
+    const entities = [...byKey.values()].filter((g) => g.category === category);
+    if (entities.length === 0) continue;
+    for (const e of entities) e.state = entityState(e.mentions.map((m) => m.state));
+    groups.push({ category, entities, mentionCount: entities.reduce((n, e) => n + e.mentions.length, 0) });
+  }
+  return groups;
+}
+
+/** The decoration key of a category and a state: one decoration type each. */
+export type DecorationKey = `${Category}.${EntityState}`;
+
+/** Every decoration key, in drawing order. */
+export const DECORATION_KEYS: readonly DecorationKey[] = CATEGORIES.flatMap((c) => STATES.map((s): DecorationKey => `${c}.${s}`));
+
+/**
+ * The ranges to draw per decoration key, for the categories shown; every key is present (an empty
+ * list clears that decoration type).
+ */
+export function decorationBuckets(mentions: readonly EntityMention[], shown: ReadonlySet<Category>): Map<DecorationKey, ProtocolRange[]> {
+  const buckets = new Map<DecorationKey, ProtocolRange[]>(DECORATION_KEYS.map((k) => [k, []]));
+  for (const m of mentions) {
+    if (!shown.has(m.category)) continue;
+    buckets.get(`${m.category}.${m.state}`)!.push(m.range);
+  }
+  return buckets;
+}
+
+/** Distinct entities per category and per state. */
+export interface EntitySummary {
+  perCategory: Record<Category, number>;
+  /** Per category and state, distinct entities. */
+  perState: Record<Category, Record<EntityState, number>>;
+  tagged: number;
+  untagged: number;
+  suggested: number;
+  entities: number;
+  mentions: number;
+}
+
+/** Counts distinct entities (not mentions), as the status bar shows them. */
+export function summarize(mentions: readonly EntityMention[]): EntitySummary {
+  const zero = (): Record<EntityState, number> => ({ tagged: 0, untagged: 0, suggested: 0 });
+  const summary: EntitySummary = {
+    perCategory: { actor: 0, country: 0, region: 0, threat: 0 },
+    perState: { actor: zero(), country: zero(), region: zero(), threat: zero() },
+    tagged: 0,
+    untagged: 0,
+    suggested: 0,
+    entities: 0,
+    mentions: mentions.length,
+  };
+  for (const group of groupEntities(mentions)) {
+    for (const e of group.entities) {
+      summary.perCategory[e.category]++;
+      summary.perState[e.category][e.state]++;
+      summary[e.state]++;
+      summary.entities++;
+    }
+  }
+  return summary;
+}
+
+/** "3 actors · 4 countries · 5 threats · 2 untagged" (categories without entities left out). */
+export function statusText(summary: EntitySummary): string {
+  if (summary.entities === 0) return 'No entities';
+  const parts = CATEGORIES.filter((c) => summary.perCategory[c] > 0).map((c) => countOf(c, summary.perCategory[c]));
+  if (summary.untagged > 0) parts.push(`${summary.untagged} untagged`);
+  if (summary.suggested > 0) parts.push(`${summary.suggested} suggested`);
+  return parts.join(' · ');
+}
+
+/** The status bar tooltip, in Markdown: what the counts mean and what a click does. */
+export function statusTooltip(summary: EntitySummary, language?: string): string {
+  const lines = ['**Communiqué** · entities in this document', ''];
+  if (summary.entities === 0) {
+    lines.push('No actor, country, region or threat was recognised.', '');
+  } else {
+    lines.push('| | entities | tagged | untagged | suggested |', '|---|---:|---:|---:|---:|');
+    for (const c of CATEGORIES) {
+      if (summary.perCategory[c] === 0) continue;
+      const s = summary.perState[c];
+      lines.push(`| ${categoryHeading(c)} | ${summary.perCategory[c]} | ${s.tagged} | ${s.untagged} | ${s.suggested} |`);
+    }
+    lines.push('');
+    lines.push(
+      '*Tagged* entities are listed in the front matter; *untagged* ones are in a lexicon but not yet in the front matter; ' +
+        '*suggested* ones are names the heuristics found that no lexicon lists.',
+      '',
+    );
+  }
+  if (language !== undefined) lines.push(`Language: ${languageName(language)} (\`${language}\`)`, '');
+  lines.push(summary.untagged > 0 ? `Click to tag all ${summary.untagged} untagged ${summary.untagged === 1 ? 'entity' : 'entities'}.` : 'Every lexicon entity is tagged. Click to check again.');
+  return lines.join('\n');
+}
+
+const LANGUAGE_NAMES: Record<string, string> = { fr: 'French', en: 'English', es: 'Spanish', ar: 'Arabic' };
+
+/** "French" for `fr`; the code itself when it is not known. */
+export function languageName(code: string): string {
+  const known = LANGUAGE_NAMES[code.toLowerCase()];
+  if (known !== undefined) return known;
+  try {
+    return new Intl.DisplayNames(['en'], { type: 'language' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+/** The decoration settings, coerced: anything unexpected falls back to the default (everything shown). */
+export interface DecorationSettings {
+  enabled: boolean;
+  categories: ReadonlySet<Category>;
+}
+
+/** `communique.decorations.enabled` and `.categories` as read from the configuration, made safe. */
+export function coerceDecorationSettings(enabled: unknown, categories: unknown): DecorationSettings {
+  const list = Array.isArray(categories) ? categories.filter((c): c is Category => (CATEGORIES as readonly unknown[]).includes(c)) : [...CATEGORIES];
+  return { enabled: enabled !== false, categories: new Set(list) };
+}
