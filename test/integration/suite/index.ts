@@ -1,0 +1,35 @@
+/**
+ * The entry point VS Code's extension host loads (`extensionTestsPath`): runs the integration
+ * tests with mocha and rejects when one fails, which makes the host exit non-zero.
+ *
+ * The files run in a fixed order: activation first (it checks that opening a communiqué is what
+ * activates the extension), then the features, the commands, the settings and the lexicon, which
+ * change the workspace as they go.
+ */
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+const ORDER = ['activation', 'features', 'commands', 'settings', 'lexicon'];
+
+export async function run(): Promise<void> {
+  const { default: Mocha } = await import('mocha');
+  // No colours: the reporter's output travels through the browser console to a log file.
+  const mocha = new Mocha({ ui: 'bdd', color: false, reporter: 'spec', timeout: 60_000 });
+  const files = readdirSync(__dirname).filter((f) => f.endsWith('.test.js'));
+  const rank = (file: string): number => {
+    const i = ORDER.indexOf(file.replace(/\.test\.js$/, ''));
+    return i < 0 ? ORDER.length : i;
+  };
+  files.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+  for (const file of files) mocha.addFile(join(__dirname, file));
+  if (!existsSync(join(__dirname, 'activation.test.js'))) throw new Error(`No compiled integration tests in ${__dirname}: run \`npx tsc -b\``);
+
+  const failures = await new Promise<number>((resolve, reject) => {
+    try {
+      mocha.run(resolve);
+    } catch (error) {
+      reject(error instanceof Error ? error : new Error(String(error)));
+    }
+  });
+  if (failures > 0) throw new Error(`${failures} integration test${failures === 1 ? '' : 's'} failed`);
+}
