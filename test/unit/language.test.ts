@@ -3,7 +3,10 @@
  * that are too short to tell, and documents that mix languages.
  */
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { detectLanguage, languageSpans } from '#core/language';
+import { tokenColumns } from '#core/text/tokenColumns';
+import { tokenize, tokenizeWithColumns } from '#core/text/tokenize';
 
 const FR =
   'La Direction générale de la sûreté nationale a annoncé mardi le démantèlement d’une cellule ' +
@@ -132,5 +135,41 @@ describe('language: languageSpans', () => {
       ['en', 'fr'],
     );
     assert.equal(spans[1]!.start, text.length - FR.length);
+  });
+});
+
+describe('language: reading the tokens instead of the characters', () => {
+  // Recognition hands detection the columns of its tokens (text/tokenColumns.ts) so that the
+  // characters are not scanned twice; the verdicts must be exactly those of the character scan.
+  const pieces = [
+    FR, EN, ES, AR, 'le', 'les', 'the', 'los', 'y', 'à', 'où', 'été', 'L’Espagne', "qu'Europol", 'DGSN', '2026', '5y', 'e2',
+    '½', 'Ⅻ', '😀', '𝐀𝐁', '\uD800', '\uDC00', 'وبالمغرب', 'الأمن', '\u064E', 'ﻻ', ' ', '  ', '\n', '\n\n', '\r\n\r\n', '.', ', ', '-', '«', '»',
+  ];
+  const textArb = fc.array(fc.constantFrom(...pieces), { maxLength: 40 }).map((parts) => parts.join(' '));
+
+  it('gives the same verdict and the same spans for any mix of scripts, digits, emoji and blank lines', () => {
+    fc.assert(
+      fc.property(textArb, fc.nat(), fc.nat(), (text, a, b) => {
+        const start = text.length === 0 ? 0 : a % (text.length + 1);
+        const end = text.length === 0 ? 0 : start + (b % (text.length - start + 1));
+        // Columns made by the tokenizer (which knows what lies between tokens) and from tokens alone.
+        const fromScan = tokenizeWithColumns(text).columns;
+        const fromTokens = tokenColumns(text, tokenize(text));
+        for (const columns of [fromScan, fromTokens]) {
+          assert.deepEqual(detectLanguage(text, start, end, columns), detectLanguage(text, start, end));
+          for (const fallback of ['fr', 'und']) {
+            assert.deepEqual(languageSpans(text, start, end, fallback, columns), languageSpans(text, start, end, fallback));
+          }
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('gives the same spans on long documents, with a sample cut inside a word', () => {
+    const long = `${FR}\n\n${EN.repeat(60)}\n\n${AR}\n\n${ES}\n\n${FR.repeat(80)}`;
+    const columns = tokenizeWithColumns(long).columns;
+    assert.deepEqual(languageSpans(long, 0, long.length, 'fr', columns), languageSpans(long, 0, long.length, 'fr'));
+    for (const end of [4096, 5001, 9999, long.length]) assert.deepEqual(detectLanguage(long, 3, end, columns), detectLanguage(long, 3, end));
   });
 });

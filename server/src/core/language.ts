@@ -132,14 +132,6 @@ interface Tally {
 
 const emptyTally = (): Tally => ({ hits: [0, 0, 0], arabicLetters: 0, otherLetters: 0 });
 
-function addTally(into: Tally, from: Tally): void {
-  into.hits[0] += from.hits[0];
-  into.hits[1] += from.hits[1];
-  into.hits[2] += from.hits[2];
-  into.arabicLetters += from.arabicLetters;
-  into.otherLetters += from.otherLetters;
-}
-
 /**
  * Counts text[from,to) code unit by code unit: words are runs of letters; a Latin word walks the
  * trie while it can, and counts when it ends on a function word.
@@ -172,10 +164,10 @@ function tallyUnits(text: string, from: number, to: number, tally: Tally): void 
  */
 const SURROGATE_RE = /[\uD800-\uDFFF]/;
 
-/** The counts of one word, and whether it counts for more than its letters of non-Arabic scripts. */
-interface WordTally extends Tally {
-  counts: boolean;
-}
+// What a word of the vocabulary adds to a tally, in TokenTallies.counts (five numbers per word).
+const UNCOUNTED = 0;
+const LETTERS_ONLY = 1; // only letters of non-Arabic scripts, in the fifth number
+const COUNTS = 2; // function-word hits or Arabic letters too
 
 /**
  * The tokens of a text, read for detection: each word is counted once (unit by unit, so digits
@@ -183,15 +175,20 @@ interface WordTally extends Tally {
  * small vocabulary, so this costs an array read per token instead of a walk per letter.
  */
 class TokenTallies {
-  /** Counts per word number, filled on first sight. */
-  private readonly words: (WordTally | undefined)[] = [];
+  /** Per word number: UNCOUNTED, LETTERS_ONLY or COUNTS. */
+  private readonly kinds: Uint8Array;
+  /** Per word number, five numbers: hits in fr, en, es, Arabic letters, other letters. */
+  private readonly counts: Int32Array;
   /** Index of the first token not yet passed: ranges are usually read in order. */
   private next = 0;
 
   constructor(
     private readonly text: string,
     private readonly columns: TokenColumns,
-  ) {}
+  ) {
+    this.kinds = new Uint8Array(columns.words.length);
+    this.counts = new Int32Array(columns.words.length * 5);
+  }
 
   /**
    * Adds the counts of text[from,to) to a fresh `tally`. Letters of other scripts are only counted
@@ -199,45 +196,55 @@ class TokenTallies {
    */
   add(from: number, to: number, tally: Tally): void {
     const text = this.text;
-    if (SURROGATE_RE.test(text.slice(from, to))) {
+    if (this.columns.surrogateOutsideTokens && SURROGATE_RE.test(text.slice(from, to))) {
       tallyUnits(text, from, to, tally);
       return;
     }
     const { starts, ends, wordOf } = this.columns;
-    // Tokens [first, last) touch the range; only the two at its ends can be cut by it.
-    const first = this.firstEndingAfter(from);
-    let last = first;
-    while (last < starts.length && starts[last]! < to) last++;
-    this.next = last;
-    const cut = (i: number): boolean => (i === first || i === last - 1) && (starts[i]! < from || ends[i]! > to);
+    const { kinds, counts } = this;
     // Most words are neither function words nor Arabic: they only add letters of other scripts,
-    // which the verdict reads only when the range has enough Arabic letters. So they are skipped,
-    // and counted in a second pass when that happens.
-    let others = 0;
-    for (let i = first; i < last; i++) {
-      if (cut(i)) {
+    // which the verdict reads only when the range has enough Arabic letters. So they are passed
+    // over, and counted in a second pass when that happens.
+    const first = this.firstEndingAfter(from);
+    let i = first;
+    for (; i < starts.length && starts[i]! < to; i++) {
+      if (starts[i]! < from || ends[i]! > to) {
         // A token cut by the range (a sample that ends inside a word): count the part inside.
         tallyUnits(text, Math.max(from, starts[i]!), Math.min(to, ends[i]!), tally);
         continue;
       }
-      const word = this.wordTally(wordOf[i]!);
-      if (word.counts) addTally(tally, word);
-      else others += word.otherLetters;
+      const id = wordOf[i]!;
+      const kind = kinds[id] === UNCOUNTED ? this.countWord(id) : kinds[id]!;
+      if (kind === LETTERS_ONLY) continue;
+      const at = id * 5;
+      tally.hits[0] += counts[at]!;
+      tally.hits[1] += counts[at + 1]!;
+      tally.hits[2] += counts[at + 2]!;
+      tally.arabicLetters += counts[at + 3]!;
+      tally.otherLetters += counts[at + 4]!;
     }
-    if (tally.arabicLetters >= MIN_ARABIC_LETTERS) tally.otherLetters += others;
+    this.next = i;
+    if (tally.arabicLetters < MIN_ARABIC_LETTERS) return;
+    for (let k = first; k < i; k++) {
+      const id = wordOf[k]!;
+      if (kinds[id] === LETTERS_ONLY && starts[k]! >= from && ends[k]! <= to) tally.otherLetters += counts[id * 5 + 4]!;
+    }
   }
 
-  /** The counts of one word of the vocabulary. */
-  private wordTally(id: number): WordTally {
-    let word = this.words[id];
-    if (word === undefined) {
-      const written = this.columns.words[id]!.text;
-      const tally = emptyTally();
-      tallyUnits(written, 0, written.length, tally);
-      word = { ...tally, counts: tally.hits[0] + tally.hits[1] + tally.hits[2] + tally.arabicLetters > 0 };
-      this.words[id] = word;
-    }
-    return word;
+  /** Counts word `id` of the vocabulary; returns its kind. */
+  private countWord(id: number): number {
+    const written = this.columns.words[id]!.text;
+    const tally = emptyTally();
+    tallyUnits(written, 0, written.length, tally);
+    const at = id * 5;
+    this.counts[at] = tally.hits[0];
+    this.counts[at + 1] = tally.hits[1];
+    this.counts[at + 2] = tally.hits[2];
+    this.counts[at + 3] = tally.arabicLetters;
+    this.counts[at + 4] = tally.otherLetters;
+    const kind = tally.hits[0] + tally.hits[1] + tally.hits[2] + tally.arabicLetters > 0 ? COUNTS : LETTERS_ONLY;
+    this.kinds[id] = kind;
+    return kind;
   }
 
   private firstEndingAfter(offset: number): number {

@@ -14,16 +14,16 @@
  * stage costs that stage's results, not the document's.
  */
 import { locateBody, normalizeLanguageTag } from './frontMatter/locate';
-import { findHeuristicActors, type HeuristicActor, type KnownSpan } from './heuristics/actors';
+import { findHeuristicActorsInColumns, type HeuristicActor, type KnownSpan } from './heuristics/actors';
 import { detectLanguage, languageSpans } from './language';
 import type { EntityMatch } from './match/entityMatch';
 import { LexiconMatcher } from './match/lexiconMatcher';
-import { byPosition, dropContainedRegions, resolveMatches } from './match/resolve';
+import { byPosition, resolveMatches } from './match/resolve';
 import { SpanIndex } from './match/spanIndex';
 import { LineIndex } from './text/positions';
 import type { TokenColumns } from './text/tokenColumns';
-import { tokenizeWithColumns, type Token } from './text/tokenize';
-import { CATEGORIES, type Entity, type Lang, type LanguageSpan, type Lexicon, type Recognition } from './types';
+import { tokenizeWithColumns } from './text/tokenize';
+import { CATEGORIES, type Entity, type Lang, type LanguageSpan, type Lexicon, type LexiconEntry, type Recognition } from './types';
 
 /** How one document is recognised. */
 export interface RecognizeOptions {
@@ -119,16 +119,17 @@ function reportedSpans(spans: readonly LanguageSpan[], language: Lang): Language
 
 function recognizeDocument(matcher: LexiconMatcher, text: string, options: RecognizeOptions, foldMemo: Map<string, string>): Recognition {
   const layout = locateBody(text);
-  // One tokenisation serves every stage, language detection included.
-  const tokenized = safely(() => tokenizeWithColumns(text, layout.bodyStart, text.length, foldMemo), undefined);
-  const { language, languageSource, spans, matchSpans } = documentLanguage(text, layout.bodyStart, layout.language, options, tokenized?.columns);
+  // One tokenisation serves every stage, language detection included. It is the pass tokenize()
+  // makes, token objects included; the stages after it read only its columns (offsets and word
+  // numbers, see text/tokenColumns.ts), so the token objects are not kept.
+  const columns = safely(() => tokenizeWithColumns(text, layout.bodyStart, text.length, foldMemo).columns, undefined);
+  const { language, languageSource, spans, matchSpans } = documentLanguage(text, layout.bodyStart, layout.language, options, columns);
   try {
-    if (tokenized === undefined) throw new Error('tokenisation failed');
-    const { tokens, columns } = tokenized;
-    const found = matcher.match({ text, tokens, columns, spans: matchSpans, language: matchSpans === spans ? language : UNDETERMINED });
+    if (columns === undefined) throw new Error('tokenisation failed');
+    const found = matcher.match({ text, columns, spans: matchSpans, language: matchSpans === spans ? language : UNDETERMINED });
     const ignored = new SpanIndex(found.ignored);
     const resolved = ignored.size === 0 ? resolveMatches(found.matches) : resolveMatches(found.matches).filter((m) => !ignored.contains(m));
-    const heuristic = options.heuristics === false ? [] : heuristicActors(text, tokens, columns, resolved, spans, matcher, ignored);
+    const heuristic = options.heuristics === false ? [] : heuristicActors(text, columns, resolved, spans, matcher, ignored);
     const lexiconMatches = heuristic.length === 0 ? resolved : withoutShadowedMatches(resolved, heuristic);
     return { language, languageSource, spans, entities: toEntities(text, lexiconMatches, heuristic) };
   } catch {
@@ -148,7 +149,6 @@ function safely<T>(run: () => T, fallback: T): T {
 /** Heuristic actors, checked so that a faulty one can never break a range or the ignore list. */
 function heuristicActors(
   text: string,
-  tokens: readonly Token[],
   columns: TokenColumns,
   resolved: readonly EntityMatch[],
   spans: readonly LanguageSpan[],
@@ -157,7 +157,7 @@ function heuristicActors(
 ): HeuristicActor[] {
   // Resolved matches are known spans as they are (start, end, category), sorted as the heuristics want them.
   const known: readonly KnownSpan[] = resolved;
-  const found = safely(() => findHeuristicActors(text, tokens as Token[], known, spans, columns), [] as HeuristicActor[]);
+  const found = safely(() => findHeuristicActorsInColumns(text, columns, known, spans), [] as HeuristicActor[]);
   if (!Array.isArray(found)) return [];
   const actors = found.filter(
     (h) =>
@@ -173,7 +173,7 @@ function heuristicActors(
       typeof h.id === 'string' &&
       h.id !== '' &&
       !ignored.overlaps(h) &&
-      !matcher.isIgnored(text.slice(h.start, h.end)),
+      !matcher.isIgnoredSpan(text, columns, h.start, h.end),
   );
   if (!isSorted(actors, byPosition)) actors.sort(byPosition);
   return actors;
@@ -192,10 +192,10 @@ function splitsPair(text: string, offset: number): boolean {
  * gives way to it, and so does a region (an organisation's name is not a region).
  */
 function withoutShadowedMatches(resolved: readonly EntityMatch[], heuristic: readonly HeuristicActor[]): EntityMatch[] {
-  const heuristicSpans = heuristic.map((h) => ({ start: h.start, end: h.end, category: 'actor' as const }));
-  const organisations = new SpanIndex(heuristicSpans);
-  const kept = resolved.filter((m) => m.category !== 'actor' || !organisations.contains(m, true));
-  return dropContainedRegions(kept, heuristicSpans);
+  // Heuristic actors are all actors, so the one index serves both rules (dropContainedRegions'
+  // containers are the spans of another category than region).
+  const organisations = new SpanIndex(heuristic);
+  return resolved.filter((m) => (m.category !== 'actor' && m.category !== 'region') || !organisations.contains(m, true));
 }
 
 const CATEGORY_ORDER = new Map(CATEGORIES.map((c, i) => [c, i]));
@@ -203,32 +203,52 @@ const CATEGORY_ORDER = new Map(CATEGORIES.map((c, i) => [c, i]));
 /** Turns matches and heuristic actors into the entities of the Recognition, sorted by start. */
 function toEntities(text: string, matches: readonly EntityMatch[], heuristic: readonly HeuristicActor[]): Entity[] {
   const lines = new LineIndex(text);
-  const entities: Entity[] = [];
+  // Thousands of matches name a few hundred entries: each entry's name in a language is read once.
+  const names = new Map<Lang, Map<LexiconEntry, string>>();
+  const nameOf = (entry: LexiconEntry, lang: Lang): string => {
+    let byEntry = names.get(lang);
+    if (byEntry === undefined) {
+      byEntry = new Map();
+      names.set(lang, byEntry);
+    }
+    let name = byEntry.get(entry);
+    if (name === undefined) {
+      // Actors keep their canonical name everywhere, because that is what front matter stores and
+      // what a reader searches for; places and threats read best in the paragraph's language.
+      const localName = entry.category === 'actor' ? undefined : entry.names?.[lang]?.[0];
+      name = typeof localName === 'string' && localName !== '' ? localName : entry.name;
+      byEntry.set(entry, name);
+    }
+    return name;
+  };
+  const fromLexicon: Entity[] = [];
   for (const m of matches) {
     const entry = m.entry;
-    // Actors keep their canonical name everywhere, because that is what front matter stores and
-    // what a reader searches for; places and threats read best in the paragraph's language
-    // (in an undetermined paragraph, in the variant's).
-    const localName =
-      entry.category === 'actor' ? undefined : entry.names?.[m.paragraphLang === UNDETERMINED ? m.lang : m.paragraphLang]?.[0];
-    const entity: Entity = {
-      category: entry.category,
-      id: entry.id,
-      name: typeof localName === 'string' && localName !== '' ? localName : entry.name,
-      text: text.slice(m.start, m.end),
-      range: lines.rangeOf(m.start, m.end),
-      start: m.start,
-      end: m.end,
-      source: 'lexicon',
-      variant: m.variant,
-      language: m.lang,
-    };
-    if (entry.origin?.file) entity.lexicon = entry.origin.file;
-    if (entry.category === 'actor' && entry.type) entity.type = entry.type;
-    entities.push(entity);
+    const { category, id } = entry;
+    // In an undetermined paragraph, the name in the variant's language.
+    const name = nameOf(entry, m.paragraphLang === UNDETERMINED ? m.lang : m.paragraphLang);
+    const surface = text.slice(m.start, m.end);
+    const range = lines.rangeOf(m.start, m.end);
+    const { start, end, variant, lang: language } = m;
+    const lexicon = entry.origin?.file || undefined;
+    const type = category === 'actor' && entry.type ? entry.type : undefined;
+    // One object literal per set of optional fields: fields added to a finished object would cost
+    // each of the thousands of entities of a long document a second allocation. Keys in JSON order.
+    let entity: Entity;
+    if (lexicon !== undefined && type !== undefined) {
+      entity = { category, id, name, text: surface, range, start, end, source: 'lexicon', variant, language, lexicon, type };
+    } else if (lexicon !== undefined) {
+      entity = { category, id, name, text: surface, range, start, end, source: 'lexicon', variant, language, lexicon };
+    } else if (type !== undefined) {
+      entity = { category, id, name, text: surface, range, start, end, source: 'lexicon', variant, language, type };
+    } else {
+      entity = { category, id, name, text: surface, range, start, end, source: 'lexicon', variant, language };
+    }
+    fromLexicon.push(entity);
   }
+  const fromHeuristics: Entity[] = [];
   for (const h of heuristic) {
-    entities.push({
+    fromHeuristics.push({
       category: 'actor',
       id: h.id,
       name: typeof h.name === 'string' && h.name !== '' ? h.name : text.slice(h.start, h.end),
@@ -241,8 +261,19 @@ function toEntities(text: string, matches: readonly EntityMatch[], heuristic: re
       type: h.type === 'person' ? 'person' : 'organization',
     });
   }
+  // Both lists come in document order already: merging them is the stable sort of the two
+  // together, without sorting thousands of entities again.
   const order = (a: Entity, b: Entity): number => byPosition(a, b) || CATEGORY_ORDER.get(a.category)! - CATEGORY_ORDER.get(b.category)!;
-  if (!isSorted(entities, order)) entities.sort(order);
+  if (!isSorted(fromLexicon, order)) fromLexicon.sort(order);
+  if (!isSorted(fromHeuristics, order)) fromHeuristics.sort(order);
+  if (fromHeuristics.length === 0) return fromLexicon;
+  const entities: Entity[] = [];
+  let h = 0;
+  for (const entity of fromLexicon) {
+    while (h < fromHeuristics.length && order(fromHeuristics[h]!, entity) < 0) entities.push(fromHeuristics[h++]!);
+    entities.push(entity);
+  }
+  while (h < fromHeuristics.length) entities.push(fromHeuristics[h++]!);
   return entities;
 }
 

@@ -140,31 +140,27 @@ const C_HEAD_PREFIX = 16;
 const C_NOUN_SUFFIX_NAME = 32; // in NAMES_WITH_NOUN_SUFFIX
 const C_NON_NAME = 64; // never a person's name on its own (see isNonName)
 
+/** The C_* bits the word lists give (every bit but C_KNOWN, and C_FILLER from the adverb shape). */
+const LISTED_CUES: ReadonlyMap<string, number> = (() => {
+  const bits = new Map<string, number>();
+  const add = (list: ReadonlySet<string>, bit: number): void => {
+    for (const w of list) bits.set(w, (bits.get(w) ?? 0) | bit);
+  };
+  add(FUNCTION_WORDS, C_FUNCTION_WORD | C_FILLER | C_NON_NAME);
+  add(ARTICLE_PARTICLES, C_FILLER);
+  add(NAME_PARTICLES, C_NAME_PARTICLE);
+  add(HEAD_PREFIXES, C_HEAD_PREFIX);
+  add(NAMES_WITH_NOUN_SUFFIX, C_NOUN_SUFFIX_NAME);
+  // Never a person's name on its own.
+  for (const list of [MONTHS, WEEKDAYS, COMMON_CAPITALISED, ROLE_WORDS, ROLE_PLURALS, ROLE_MODIFIERS, TITLE_WORDS, TITLE_ABBREVIATIONS, EVENT_WORDS, ORG_HEADS, REGNAL_ROLES]) {
+    add(list, C_NON_NAME);
+  }
+  return bits;
+})();
+
 /** The C_* bits of a folded word. */
 function cuesOf(f: string): number {
-  let c = C_KNOWN;
-  if (FUNCTION_WORDS.has(f)) c |= C_FUNCTION_WORD | C_FILLER;
-  if (ARTICLE_PARTICLES.has(f) || isAdverbShape(f)) c |= C_FILLER;
-  if (NAME_PARTICLES.has(f)) c |= C_NAME_PARTICLE;
-  if (HEAD_PREFIXES.has(f)) c |= C_HEAD_PREFIX;
-  if (NAMES_WITH_NOUN_SUFFIX.has(f)) c |= C_NOUN_SUFFIX_NAME;
-  if (
-    FUNCTION_WORDS.has(f) ||
-    MONTHS.has(f) ||
-    WEEKDAYS.has(f) ||
-    COMMON_CAPITALISED.has(f) ||
-    ROLE_WORDS.has(f) ||
-    ROLE_PLURALS.has(f) ||
-    ROLE_MODIFIERS.has(f) ||
-    TITLE_WORDS.has(f) ||
-    TITLE_ABBREVIATIONS.has(f) ||
-    EVENT_WORDS.has(f) ||
-    ORG_HEADS.has(f) ||
-    REGNAL_ROLES.has(f)
-  ) {
-    c |= C_NON_NAME;
-  }
-  return c;
+  return C_KNOWN | (LISTED_CUES.get(f) ?? 0) | (isAdverbShape(f) ? C_FILLER : 0);
 }
 
 // What the document's lower-case words are, per folded form.
@@ -174,7 +170,9 @@ const W_LOWERCASE_HEAD = 2;
 /** Per-token facts computed once for a document. */
 interface DocumentView {
   text: string;
-  tokens: Token[];
+  /** Offsets of the tokens (see tokenColumns.ts): the finder never reads the token objects. */
+  starts: Int32Array;
+  ends: Int32Array;
   /** Word number of each token, and one token per word (see tokenColumns.ts). */
   wordOf: Int32Array;
   words: readonly Token[];
@@ -187,7 +185,7 @@ interface DocumentView {
   gap: Uint8Array;
   flags: Uint8Array;
   heading: Uint8Array;
-  /** Index into `known` of the span covering the token, or -1. */
+  /** One more than the index in `knownSpans` of the span covering the token, or 0. */
   known: Int32Array;
   knownSpans: readonly KnownSpan[];
   /** W_* flags of the folded forms that occur in lower case: common words, not names. */
@@ -204,7 +202,18 @@ export function findHeuristicActors(
   columns?: TokenColumns,
 ): HeuristicActor[] {
   if (typeof text !== 'string' || !Array.isArray(tokens) || tokens.length === 0) return [];
-  const view = buildView(text, tokens, known ?? [], spans ?? [], columns ?? tokenColumns(tokens));
+  return findHeuristicActorsInColumns(text, columns ?? tokenColumns(text, tokens), known, spans);
+}
+
+/** `findHeuristicActors` for a text tokenised with its columns (tokenizeWithColumns): they are all it reads. */
+export function findHeuristicActorsInColumns(
+  text: string,
+  columns: TokenColumns,
+  known: readonly KnownSpan[],
+  spans: readonly LanguageSpan[],
+): HeuristicActor[] {
+  if (typeof text !== 'string' || columns.starts.length === 0) return [];
+  const view = buildView(text, known ?? [], spans ?? [], columns);
   const finder = new ActorFinder(view);
   return finder.run();
 }
@@ -213,47 +222,68 @@ export function findHeuristicActors(
 // Document view.
 
 /**
- * Reads every token once into typed arrays (its kind, the separator before it), so that the scans
- * after it touch token objects only where a name may be: a long document is mostly lower-case words.
+ * Reads the columns of every token once into typed arrays (its kind, the separator before it, the
+ * known span over it), so that the finder's scans stop only where a name may start: a long
+ * document is mostly lower-case words. Word facts come from the word's first token, in cache.
  */
-function buildView(text: string, tokens: Token[], known: readonly KnownSpan[], spans: readonly LanguageSpan[], columns: TokenColumns): DocumentView {
-  const n = tokens.length;
-  const { starts, ends, wordOf, words } = columns;
+function buildView(text: string, known: readonly KnownSpan[], spans: readonly LanguageSpan[], columns: TokenColumns): DocumentView {
+  const { wordOf, words } = columns;
   const { wordKind, lowerWords } = wordKinds(words);
+  const { kind, scanned, gap, flags, lineFirst } = readSeparators(text, columns, wordKind);
+  const knownSpans = sortedKnownSpans(known);
+  const heading = markHeadings(text, columns.starts, columns.ends, kind, flags, lineFirst);
+  return {
+    text,
+    starts: columns.starts,
+    ends: columns.ends,
+    wordOf,
+    words,
+    wordCues: new Uint8Array(words.length),
+    kind,
+    scanned,
+    gap,
+    flags,
+    heading,
+    known: coverage(columns, knownSpans),
+    knownSpans,
+    lowerWords,
+    spans,
+  };
+}
+
+/**
+ * The kind of every token and the separator before it (its GAP_* kind and F_* flags), the tokens
+ * the finder stops at, and the first token of every line.
+ */
+function readSeparators(
+  text: string,
+  columns: TokenColumns,
+  wordKind: Uint8Array,
+): { kind: Uint8Array; scanned: Int32Array; gap: Uint8Array; flags: Uint8Array; lineFirst: number[] } {
+  const { starts, ends, wordOf, words, after } = columns;
+  const n = starts.length;
   const kind = new Uint8Array(n);
   const gap = new Uint8Array(n);
   const flags = new Uint8Array(n);
-  const knownSpans = sortedKnownSpans(known);
-  const coverage = new Int32Array(n).fill(-1);
-  const scanned: number[] = [];
+  // A growing column: about one token in eight may start a name.
+  let scanned = new Int32Array(Math.max(16, n >> 3));
+  let scannedCount = 0;
   const lineFirst: number[] = [0];
-  // The first known span that ends after the token, and its bounds.
-  let p = 0;
-  let pStart = knownSpans.length > 0 ? knownSpans[0]!.start : Infinity;
-  let pEnd = knownSpans.length > 0 ? knownSpans[0]!.end : Infinity;
   let prevEnd = 0;
   for (let i = 0; i < n; i++) {
     const start = starts[i]!;
     const k = wordKind[wordOf[i]!]!;
     kind[i] = k;
-    if (k & SCANNED) scanned.push(i);
-    if (pEnd <= start) {
-      while (p < knownSpans.length && knownSpans[p]!.end <= start) p++;
-      pStart = p < knownSpans.length ? knownSpans[p]!.start : Infinity;
-      pEnd = p < knownSpans.length ? knownSpans[p]!.end : Infinity;
-    }
-    if (pStart < ends[i]!) {
-      // Spans may nest (the recognizer normally resolves overlaps, but be robust): look a little ahead.
-      for (let q = p; q < knownSpans.length && knownSpans[q]!.start < ends[i]!; q++) {
-        if (knownSpans[q]!.end > start) {
-          coverage[i] = q;
-          break;
-        }
-        if (q - p > 8) break;
+    if (k & SCANNED) {
+      if (scannedCount === scanned.length) {
+        const grown = new Int32Array(scanned.length * 2);
+        grown.set(scanned);
+        scanned = grown;
       }
+      scanned[scannedCount++] = i;
     }
     // The separator before the token; most are one plain space (GAP_SPACE, no flags: zeros).
-    if (i === 0 || start !== prevEnd + 1 || text.charCodeAt(prevEnd) !== 32) {
+    if (i === 0 || start !== prevEnd + 1 || after[i - 1] !== 32) {
       const from = i === 0 ? Math.max(0, lineStartBefore(text, start)) : prevEnd;
       const packed = classifyGap(text, from, start, i === 0);
       gap[i] = packed & 7;
@@ -269,24 +299,38 @@ function buildView(text: string, tokens: Token[], known: readonly KnownSpan[], s
     }
     prevEnd = ends[i]!;
   }
+  return { kind, scanned: scanned.subarray(0, scannedCount), gap, flags, lineFirst };
+}
 
-  const heading = markHeadings(text, starts, ends, kind, flags, lineFirst);
-  return {
-    text,
-    tokens,
-    wordOf,
-    words,
-    wordCues: new Uint8Array(words.length),
-    kind,
-    scanned: Int32Array.from(scanned),
-    gap,
-    flags,
-    heading,
-    known: coverage,
-    knownSpans,
-    lowerWords,
-    spans,
-  };
+/** Per token, one more than the index in `knownSpans` of a span covering it, or 0. */
+function coverage(columns: TokenColumns, knownSpans: readonly KnownSpan[]): Int32Array {
+  const { starts, ends } = columns;
+  const n = starts.length;
+  const covered = new Int32Array(n);
+  // The first known span that ends after the token, and its bounds.
+  let p = 0;
+  let pStart = knownSpans.length > 0 ? knownSpans[0]!.start : Infinity;
+  let pEnd = knownSpans.length > 0 ? knownSpans[0]!.end : Infinity;
+  for (let i = 0; i < n; i++) {
+    const start = starts[i]!;
+    if (pEnd <= start) {
+      while (p < knownSpans.length && knownSpans[p]!.end <= start) p++;
+      if (p === knownSpans.length) break;
+      pStart = knownSpans[p]!.start;
+      pEnd = knownSpans[p]!.end;
+    }
+    if (pStart < ends[i]!) {
+      // Spans may nest (the recognizer normally resolves overlaps, but be robust): look a little ahead.
+      for (let q = p; q < knownSpans.length && knownSpans[q]!.start < ends[i]!; q++) {
+        if (knownSpans[q]!.end > start) {
+          covered[i] = q + 1;
+          break;
+        }
+        if (q - p > 8) break;
+      }
+    }
+  }
+  return covered;
 }
 
 /** The K_* flags of each word of the vocabulary, and the W_* flags of the folded forms written in lower case. */
@@ -320,11 +364,20 @@ function wordKinds(words: readonly Token[]): { wordKind: Uint8Array; lowerWords:
 
 /** The well-formed known spans by start, longest first; the recognizer's list is already in that order. */
 function sortedKnownSpans(known: readonly KnownSpan[]): readonly KnownSpan[] {
-  const valid = (k: KnownSpan): boolean => k !== null && typeof k === 'object' && Number.isFinite(k.start) && Number.isFinite(k.end) && k.end > k.start;
-  const order = (a: KnownSpan, b: KnownSpan): number => a.start - b.start || b.end - a.end;
   let ready = true;
-  for (let i = 0; i < known.length && ready; i++) ready = valid(known[i]!) && (i === 0 || order(known[i - 1]!, known[i]!) <= 0);
-  return ready ? known : known.filter(valid).sort(order);
+  for (let i = 0; i < known.length && ready; i++) {
+    const k = known[i]!;
+    ready = validSpan(k) && (i === 0 || byStartLongestFirst(known[i - 1]!, k) <= 0);
+  }
+  return ready ? known : known.filter(validSpan).sort(byStartLongestFirst);
+}
+
+function validSpan(k: KnownSpan): boolean {
+  return k !== null && typeof k === 'object' && Number.isFinite(k.start) && Number.isFinite(k.end) && k.end > k.start;
+}
+
+function byStartLongestFirst(a: KnownSpan, b: KnownSpan): number {
+  return a.start - b.start || b.end - a.end;
 }
 
 function lineStartBefore(text: string, offset: number): number {
@@ -542,10 +595,12 @@ class ActorFinder {
   /** Acronym -> the organisation it abbreviates. */
   private readonly acronyms = new Map<string, { name: string; id: string }>();
   private readonly slugs = new Map<string, string>();
-  /** isCommonWord per folded word: the suffix tests run once per distinct word. */
-  private readonly commonWords = new Map<string, boolean>();
+  /** isCommonWord per word number (0 not yet known, 1 no, 2 yes): the tests run once per word. */
+  private readonly commonWords: Uint8Array;
 
-  constructor(private readonly v: DocumentView) {}
+  constructor(private readonly v: DocumentView) {
+    this.commonWords = new Uint8Array(v.words.length);
+  }
 
   run(): HeuristicActor[] {
     const { kind, heading, scanned } = this.v;
@@ -596,7 +651,7 @@ class ActorFinder {
   }
 
   private knownAt(i: number): KnownSpan | undefined {
-    const k = this.v.known[i]!;
+    const k = this.v.known[i]! - 1;
     return k >= 0 ? this.v.knownSpans[k] : undefined;
   }
 
@@ -627,13 +682,13 @@ class ActorFinder {
 
   /** A capitalised word that is common vocabulary here: used in lower case elsewhere, or shaped like an abstract noun or adverb. */
   private isCommonWord(i: number): boolean {
-    const f = this.word(i)!.folded;
-    let common = this.commonWords.get(f);
-    if (common === undefined) {
-      common = ((this.v.lowerWords.get(f) ?? 0) & W_VOCABULARY) !== 0 || hasNounShape(f) || hasPluralAdjectiveShape(f);
-      this.commonWords.set(f, common);
+    const id = this.v.wordOf[i]!;
+    if (this.commonWords[id] === 0) {
+      const f = this.v.words[id]!.folded;
+      const common = ((this.v.lowerWords.get(f) ?? 0) & W_VOCABULARY) !== 0 || hasNounShape(f) || hasPluralAdjectiveShape(f);
+      this.commonWords[id] = common ? 2 : 1;
     }
-    return common;
+    return this.commonWords[id] === 2;
   }
 
   /** Never a person's name on its own. */
@@ -660,8 +715,8 @@ class ActorFinder {
 
   /** The end (exclusive) of the run of capitalised words, with name particles and initials, that starts at i. */
   private extendRun(i: number): number {
-    const { tokens, gap } = this.v;
-    const n = tokens.length;
+    const { gap } = this.v;
+    const n = this.v.starts.length;
     // Bounded: a longer capitalised stretch is a title or a list, and an unbounded run would make a
     // document of capitalised words quadratic (each organisation found restarts the scan after it).
     const limit = Math.min(n, i + MAX_RUN_TOKENS);
@@ -705,8 +760,7 @@ class ActorFinder {
 
   /** Turns the run [a,b) into organisation or person candidates; returns where scanning resumes. */
   private processRun(a: number, b: number): number {
-    const { tokens } = this.v;
-    // An organisation head inside the run, or a head prefix followed by a lower-case head ("Haute commission").
+        // An organisation head inside the run, or a head prefix followed by a lower-case head ("Haute commission").
     for (let h = a; h < b; h++) {
       if (this.isHead(h) && !this.isSentenceInitialFiller(h, a)) {
         let pre = this.preModifierStart(a, h);
@@ -719,7 +773,7 @@ class ActorFinder {
       }
     }
     const last = b - 1;
-    if (this.hasCue(last, C_HEAD_PREFIX) && b < tokens.length && this.gapOk(b) && this.isLower(b) && this.hasKind(b, K_ORG_HEAD)) {
+    if (this.hasCue(last, C_HEAD_PREFIX) && b < this.v.starts.length && this.gapOk(b) && this.isLower(b) && this.hasKind(b, K_ORG_HEAD)) {
       const end = this.organisationAt(last, b);
       if (end > b) {
         if (last > a) this.processPersons(a, last);
@@ -736,8 +790,8 @@ class ActorFinder {
    * the pre-modifiers starting at `a` over such a joint, when capitalised words stand on both sides.
    */
   private bridgedPreModifiers(a: number, h: number): number {
-    const { tokens, gap } = this.v;
-    if (this.languageAt(tokens[h]!.start) !== 'en' || a < 2 || a === h) return a;
+    const { gap } = this.v;
+    if (this.languageAt(this.v.starts[h]!) !== 'en' || a < 2 || a === h) return a;
     const joint = this.word(a - 1)!;
     if (!this.isLower(a - 1) || (joint.folded !== 'and' && joint.folded !== 'of' && joint.folded !== 'for') || gap[a] !== GAP_SPACE || gap[a - 1] !== GAP_SPACE) return a;
     let b = a - 2;
@@ -755,22 +809,22 @@ class ActorFinder {
    * scanning resumes (i when nothing was found).
    */
   private lowercaseHeadAt(i: number): number {
-    const { tokens, gap } = this.v;
-    const t = tokens[i]!;
+    const { gap } = this.v;
+    const t = this.word(i)!;
     if (t.script !== 'latin' || !LOWERCASE_HEADS.has(t.folded) || this.knownAt(i) !== undefined) return i;
-    const lang = this.languageAt(t.start);
+    const lang = this.languageAt(this.v.starts[i]!);
     if (lang === 'en') return i;
     // The complement must start with a capitalised generic word (Justice, Intérieur, État), not a place.
     let m = i + 1;
     const connectors = ORG_CONNECTORS[lang] ?? ORG_CONNECTORS['fr']!;
-    if (m >= tokens.length || gap[m] !== GAP_SPACE || !connectors.first.has(this.word(m)!.folded)) return i;
+    if (m >= this.v.starts.length || gap[m] !== GAP_SPACE || !connectors.first.has(this.word(m)!.folded)) return i;
     m++;
     if (this.word(m - 1)!.folded === 'd') {
       if (gap[m] !== GAP_APOSTROPHE) return i;
-    } else if (m < tokens.length && this.isLower(m) && connectors.second.has(this.word(m)!.folded)) {
+    } else if (m < this.v.starts.length && this.isLower(m) && connectors.second.has(this.word(m)!.folded)) {
       m++;
     }
-    if (m >= tokens.length || !this.isCapWord(m) || this.knownAt(m) !== undefined || !COMMON_CAPITALISED.has(this.word(m)!.folded)) return i;
+    if (m >= this.v.starts.length || !this.isCapWord(m) || this.knownAt(m) !== undefined || !COMMON_CAPITALISED.has(this.word(m)!.folded)) return i;
     const end = this.organisationAt(i, i);
     return end > i ? end : i;
   }
@@ -814,8 +868,8 @@ class ActorFinder {
    * nothing was recorded.
    */
   private organisationAt(s: number, h: number): number {
-    const { tokens, text } = this.v;
-    const lang = this.languageAt(tokens[h]!.start);
+    const { text } = this.v;
+    const lang = this.languageAt(this.v.starts[h]!);
     // English-style names put capitalised words before the head; after such a head a French or
     // Spanish sentence goes on with its own adjectives ("la Drug Enforcement Administration
     // américaine"), which are not part of the name.
@@ -823,8 +877,8 @@ class ActorFinder {
     const end = this.extendOrganisation(h, lang, englishStyle);
     if (!this.validOrganisation(s, h, end)) return h;
 
-    const start = tokens[s]!.start;
-    const stop = tokens[end - 1]!.end;
+    const start = this.v.starts[s]!;
+    const stop = this.v.ends[end - 1]!;
     const name = normaliseSpace(text.slice(start, stop));
     const cand: Candidate = { start, end: stop, name, type: 'organization', firstToken: s, lastToken: end - 1 };
     this.candidates.push(cand);
@@ -832,18 +886,18 @@ class ActorFinder {
     // "(DEA)" right after the name, possibly after adjectives of the sentence ("... Administration américaine (DEA)").
     let k = end;
     let skipped = 0;
-    while (k < tokens.length && skipped < 2 && this.v.gap[k] === GAP_SPACE && this.isLower(k) && this.isAdjective(k)) {
+    while (k < this.v.starts.length && skipped < 2 && this.v.gap[k] === GAP_SPACE && this.isLower(k) && this.isAdjective(k)) {
       k++;
       skipped++;
     }
-    const acr = tokens[k];
+    const acr = this.word(k);
     if (
       acr !== undefined &&
       (this.v.flags[k]! & F_OPEN_PAREN) !== 0 &&
       acr.allCaps &&
       acr.text.length >= 2 &&
       acr.text.length <= 10 &&
-      closesRightAfter(text, acr.end)
+      closesRightAfter(text, this.v.ends[k]!)
     ) {
       const covering = this.knownAt(k);
       if (covering === undefined) {
@@ -857,8 +911,8 @@ class ActorFinder {
 
   /** The end (exclusive) of the organisation whose head is h. */
   private extendOrganisation(h: number, lang: Lang, englishStyle: boolean): number {
-    const { tokens, gap } = this.v;
-    const n = tokens.length;
+    const { gap } = this.v;
+    const n = this.v.starts.length;
     const connectors = ORG_CONNECTORS[lang] ?? ORG_CONNECTORS['fr']!;
     const romance = lang !== 'en' && lang !== 'ar';
     let end = h + 1;
@@ -870,14 +924,14 @@ class ActorFinder {
     while (k < n && k - h < MAX_ORG_TOKENS) {
       if (this.v.heading[k]) break;
       const g = gap[k];
-      const t = tokens[k]!;
+      const t = this.word(k)!;
       if (this.isCapWord(k)) {
         if (g !== GAP_SPACE && g !== GAP_HYPHEN) break;
         if (k !== end) break;
         const known = this.knownAt(k);
         if (known !== undefined) {
           // A capitalised demonym after a French or Spanish head is part of the name ("Instituto Español").
-          if (romance && !englishStyle && known.category === 'country' && known.start === t.start && known.end === t.end) {
+          if (romance && !englishStyle && known.category === 'country' && known.start === this.v.starts[k] && known.end === this.v.ends[k]) {
             end = k + 1;
             k++;
             continue;
@@ -923,7 +977,7 @@ class ActorFinder {
           if (m >= n || gap[m] !== GAP_APOSTROPHE) break;
         } else {
           if (m >= n || gap[m] !== GAP_SPACE) break;
-          const second = tokens[m]!;
+          const second = this.word(m)!;
           if (this.isLower(m) && connectors.second.has(second.folded)) {
             m++;
             if (m >= n) break;
@@ -956,9 +1010,9 @@ class ActorFinder {
             continue;
           }
           // A threat as the second field of a unit ("Unidad de Droga y Crimen Organizado").
-          if (known.category === 'threat' && known.start === tokens[m]!.start) {
+          if (known.category === 'threat' && known.start === this.v.starts[m]!) {
             let q = m;
-            while (q < n && tokens[q]!.start < known.end) q++;
+            while (q < n && this.v.starts[q]! < known.end) q++;
             end = q;
             k = q;
             continue;
@@ -1004,9 +1058,8 @@ class ActorFinder {
    * partenariat", "de la police judiciaire"). Returns m when there is no complement.
    */
   private complementAt(m: number, lang: Lang, englishStyle: boolean, lowercase: number): number {
-    const { tokens } = this.v;
-    const n = tokens.length;
-    const t = tokens[m];
+        const n = this.v.starts.length;
+    const t = this.word(m);
     if (t === undefined) return m;
     if (this.isCapWord(m)) {
       const known = this.knownAt(m);
@@ -1014,9 +1067,9 @@ class ActorFinder {
         // A country or region after a connector names whose organisation it is ("Police du Burkina
         // Faso"): the organisation stops before it. A multi-word actor ("de la Sûreté nationale") is
         // part of a longer name; a bare acronym is not.
-        if (known.start !== t.start || known.category === 'country' || known.category === 'region') return m;
+        if (known.start !== this.v.starts[m] || known.category === 'country' || known.category === 'region') return m;
         let q = m;
-        while (q < n && tokens[q]!.start < known.end) q++;
+        while (q < n && this.v.starts[q]! < known.end) q++;
         // A threat names the unit's field ("Unidad contra la Inmigración Ilegal").
         if (known.category === 'threat') return q;
         return q - m >= 2 ? q : m;
@@ -1047,21 +1100,20 @@ class ActorFinder {
 
   /** A French or Spanish adjective that may continue a name: a demonym, a listed adjective, an adjectival suffix. */
   private isAdjective(i: number): boolean {
-    const t = this.v.tokens[i]!;
+    const t = this.word(i)!;
     const f = t.folded;
     if (FUNCTION_WORDS.has(f) || f.length < 3) return false;
     // A final accented vowel marks a verb ("coordinó", "arrêté" is a participle, "detuvo" aside).
     const last = t.text.charAt(t.text.length - 1);
     if (last === 'ó' || last === 'é' || last === 'á' || last === 'í') return false;
     const known = this.knownAt(i);
-    if (known !== undefined) return known.category === 'country' && known.start === t.start && known.end === t.end;
+    if (known !== undefined) return known.category === 'country' && known.start === this.v.starts[i] && known.end === this.v.ends[i];
     if (ORG_ADJECTIVES.has(f)) return true;
     return hasAdjectiveSuffix(f);
   }
 
   private validOrganisation(s: number, h: number, end: number): boolean {
-    const { tokens } = this.v;
-    if (end - s < 2) return false;
+        if (end - s < 2) return false;
     // Something besides the head that names it: a capitalised word, a lower-case noun, a number.
     let capitalised = 0;
     let other = 0;
@@ -1082,8 +1134,8 @@ class ActorFinder {
     if (WEAK_ORG_HEADS.has(this.word(h)!.folded) && capitalised === 0) return false;
     // The head itself at the start of a sentence with only lower-case words after it is a common
     // noun phrase in English ("Police said"); French and Spanish complements are lower case.
-    const start = tokens[s]!.start;
-    const stop = tokens[end - 1]!.end;
+    const start = this.v.starts[s]!;
+    const stop = this.v.ends[end - 1]!;
     for (const k of this.overlappingKnown(start, stop)) {
       const inside = k.start >= start && k.end <= stop;
       if (k.category === 'actor') {
@@ -1101,8 +1153,7 @@ class ActorFinder {
 
   /** Whether tokens from offset `after` to token `end` include a capitalised word that is not a country. */
   private hasNamingWordAfter(after: number, end: number): boolean {
-    const { tokens } = this.v;
-    for (let i = end - 1; i >= 0 && tokens[i]!.start >= after; i--) {
+        for (let i = end - 1; i >= 0 && this.v.starts[i]! >= after; i--) {
       if (this.isCapWord(i) && this.knownAt(i) === undefined) return true;
     }
     return false;
@@ -1131,7 +1182,7 @@ class ActorFinder {
   /** Finds people in the capitalised run [a,b). */
   private processPersons(a: number, b: number): void {
     // A run quoted from end to end is a code name or a slogan ("High Value Target", « Bouclier Nord »).
-    if ((this.v.flags[a]! & F_OPEN_QUOTE) !== 0 && b < this.v.tokens.length && (this.v.flags[b]! & F_CLOSE_QUOTE) !== 0) return;
+    if ((this.v.flags[a]! & F_OPEN_QUOTE) !== 0 && b < this.v.starts.length && (this.v.flags[b]! & F_CLOSE_QUOTE) !== 0) return;
     // A capitalised function word inside the run ("Platform Against Criminal Threats", "Office Of
     // The ...") marks a title-cased phrase, not a sequence of names.
     for (let i = a + 1; i < b; i++) {
@@ -1176,7 +1227,7 @@ class ActorFinder {
 
   /** Evaluates the segment [p,q) of name-like tokens as a person. */
   private personSegment(p: number, q: number, runStart: number, runEnd: number): void {
-    const { tokens, text } = this.v;
+    const { text } = this.v;
     // Trim lower-case particles and initials at the edges; trailing capitalised particles too.
     while (p < q && (this.isLower(p) || isInitial(this.word(p)!))) p++;
     while (q > p && (this.isLower(q - 1) || isInitial(this.word(q - 1)!) || (this.hasCue(q - 1, C_NAME_PARTICLE) && q - 1 > p))) q--;
@@ -1225,8 +1276,8 @@ class ActorFinder {
     let endToken = q;
     if (endToken < runEnd && this.word(endToken)!.allCaps && ROMAN_NUMERAL.test(this.word(endToken)!.text) && this.regnalBefore(p)) endToken++;
 
-    const start = tokens[p]!.start;
-    const stop = tokens[endToken - 1]!.end;
+    const start = this.v.starts[p]!;
+    const stop = this.v.ends[endToken - 1]!;
     const cand: Candidate = {
       start,
       end: stop,
@@ -1248,7 +1299,7 @@ class ActorFinder {
 
   /** The run [p,q) is the name of an operation, a ship, a slogan, a place: "l'opération Weka II", "« Epervier »", "la région de Souss-Massa". */
   private namedThing(p: number, q: number): boolean {
-    const { tokens, flags, gap } = this.v;
+    const { flags, gap } = this.v;
     const prev = this.word(p - 1);
     if (prev !== undefined && (gap[p] === GAP_SPACE || gap[p] === GAP_HYPHEN || (flags[p]! & F_OPEN_QUOTE) !== 0) && NAMING_CUES.has(prev.folded)) return true;
     // "l'aéroport Marrakech-Ménara", "la région Souss-Massa".
@@ -1259,20 +1310,20 @@ class ActorFinder {
       if (PLACE_NOUNS.has(noun.folded) && gap[p - 1] === GAP_SPACE) return true;
     }
     // Quoted from end to end.
-    if ((flags[p]! & F_OPEN_QUOTE) !== 0 && q < tokens.length && (flags[q]! & F_CLOSE_QUOTE) !== 0) return true;
-    if ((flags[p]! & F_OPEN_QUOTE) !== 0 && q === tokens.length) return true;
+    if ((flags[p]! & F_OPEN_QUOTE) !== 0 && q < this.v.starts.length && (flags[q]! & F_CLOSE_QUOTE) !== 0) return true;
+    if ((flags[p]! & F_OPEN_QUOTE) !== 0 && q === this.v.starts.length) return true;
     return false;
   }
 
   /** A courtesy title right before token p: "M. Dupont", "Mr Fedotov", "Mme Verlinden", "Doña Ana". */
   private titleBefore(p: number): boolean {
-    const { tokens, gap } = this.v;
+    const { gap } = this.v;
     const prev = this.word(p - 1);
     if (prev === undefined || !prev.upperInitial) return false;
     const g = gap[p];
     const f = prev.folded;
     if (TITLE_ABBREVIATIONS.has(f)) return g === GAP_DOT || g === GAP_SPACE;
-    if (DOTTED_TITLES.has(f)) return g === GAP_DOT && prev.text.length <= 2 && (f !== 'me' || this.languageAt(tokens[p - 1]!.start) === 'fr');
+    if (DOTTED_TITLES.has(f)) return g === GAP_DOT && prev.text.length <= 2 && (f !== 'me' || this.languageAt(this.v.starts[p - 1]!) === 'fr');
     if (TITLE_WORDS.has(f)) return g === GAP_SPACE;
     return false;
   }
@@ -1301,35 +1352,35 @@ class ActorFinder {
   }
 
   private speechBefore(p: number): boolean {
-    const { tokens, gap } = this.v;
+    const { gap } = this.v;
     const prev = this.word(p - 1);
     if (prev === undefined || gap[p] !== GAP_SPACE) return false;
     if (SPEECH_VERBS.has(prev.folded) || SOURCE_PREPOSITIONS.has(prev.folded)) return true;
-    return prev.folded === 'to' && tokens[p - 2]?.folded === 'according';
+    return prev.folded === 'to' && this.word(p - 2)?.folded === 'according';
   }
 
   /** ", inspecteur d'Interpol", ", the Executive Director of ..." after the name. */
   private appositionAfter(q: number): boolean {
-    const { tokens, gap } = this.v;
-    if (q >= tokens.length || gap[q] !== GAP_COMMA) return false;
+    const { gap } = this.v;
+    if (q >= this.v.starts.length || gap[q] !== GAP_COMMA) return false;
     let i = q;
     if (ARTICLES.has(this.word(i)!.folded)) {
       i++;
-      if (i >= tokens.length || (gap[i] !== GAP_SPACE && gap[i] !== GAP_APOSTROPHE)) return false;
+      if (i >= this.v.starts.length || (gap[i] !== GAP_SPACE && gap[i] !== GAP_APOSTROPHE)) return false;
     }
-    for (let steps = 0; steps < 3 && i < tokens.length; steps++, i++) {
+    for (let steps = 0; steps < 3 && i < this.v.starts.length; steps++, i++) {
       const f = this.word(i)!.folded;
       if (ROLE_WORDS.has(f)) return true;
       if (!ROLE_MODIFIERS.has(f) && !ARTICLES.has(f)) return false;
-      if (i + 1 < tokens.length && gap[i + 1] !== GAP_SPACE && gap[i + 1] !== GAP_HYPHEN) return false;
+      if (i + 1 < this.v.starts.length && gap[i + 1] !== GAP_SPACE && gap[i + 1] !== GAP_HYPHEN) return false;
     }
     return false;
   }
 
   /** "... a déclaré", "... said", "... s'est félicitée", "... ha señalado" after the name. */
   private speechAfter(q: number): boolean {
-    const { tokens, gap } = this.v;
-    for (let i = q, steps = 0; i < tokens.length && steps < 3; i++, steps++) {
+    const { gap } = this.v;
+    for (let i = q, steps = 0; i < this.v.starts.length && steps < 3; i++, steps++) {
       const g = gap[i];
       if (g !== GAP_SPACE && g !== GAP_APOSTROPHE) return false;
       const f = this.word(i)!.folded;
@@ -1371,14 +1422,14 @@ class ActorFinder {
 
   /** Arabic has no capitals: people are found after courtesy titles, organisations after heads. Returns where scanning resumes. */
   private arabicAt(i: number): number {
-    const { tokens, text } = this.v;
-    const t = tokens[i]!;
+    const { text } = this.v;
+    const t = this.word(i)!;
     if (this.knownAt(i) !== undefined) return i + 1;
     const stem = arabicStem(t.folded);
     if (AR_PERSON_TITLES.has(stem) || AR_PERSON_TITLES.has(t.folded)) {
       let q = i + 1;
       let words = 0;
-      while (q < tokens.length && words < 4 && this.v.gap[q] === GAP_SPACE && this.word(q)!.script === 'arabic' && !this.v.heading[q]) {
+      while (q < this.v.starts.length && words < 4 && this.v.gap[q] === GAP_SPACE && this.word(q)!.script === 'arabic' && !this.v.heading[q]) {
         const f = this.word(q)!.folded;
         if (this.knownAt(q) !== undefined || AR_STOP_WORDS.has(f) || AR_ROLE_WORDS.has(arabicStem(f)) || AR_ROLE_WORDS.has(f) || AR_MONTHS.has(f) || AR_PERSON_TITLES.has(f) || AR_ORG_HEADS.has(arabicStem(f)) || AR_WEAK_ORG_HEADS.has(arabicStem(f))) break;
         const definite = f.startsWith('ال');
@@ -1390,8 +1441,8 @@ class ActorFinder {
       // A name cannot end on an opener ("عبد" alone).
       while (q > i + 1 && AR_NAME_OPENERS.has(this.word(q - 1)!.folded)) q--;
       if (q > i + 1) {
-        const start = tokens[i + 1]!.start;
-        const end = tokens[q - 1]!.end;
+        const start = this.v.starts[i + 1]!;
+        const end = this.v.ends[q - 1]!;
         this.candidates.push({ start, end, name: normaliseSpace(text.slice(start, end)), type: 'person', firstToken: i + 1, lastToken: q - 1 });
         return q;
       }
@@ -1402,7 +1453,7 @@ class ActorFinder {
     if (!strong && !weak) return i + 1;
     let q = i + 1;
     let complements = 0;
-    while (q < tokens.length && complements < 4 && this.v.gap[q] === GAP_SPACE && this.word(q)!.script === 'arabic' && !this.v.heading[q]) {
+    while (q < this.v.starts.length && complements < 4 && this.v.gap[q] === GAP_SPACE && this.word(q)!.script === 'arabic' && !this.v.heading[q]) {
       const f = this.word(q)!.folded;
       if (AR_STOP_WORDS.has(f) || AR_MONTHS.has(f) || AR_TIME_WORDS.has(f)) break;
       if (!(f.startsWith('ال') || f.startsWith('لل'))) break;
@@ -1415,8 +1466,8 @@ class ActorFinder {
       complements++;
     }
     if (complements < (strong ? 1 : 2)) return i + 1;
-    const start = t.start;
-    const end = tokens[q - 1]!.end;
+    const start = this.v.starts[i]!;
+    const end = this.v.ends[q - 1]!;
     // A country or threat inside the name is fine; one that reaches past it is not.
     for (const k of this.overlappingKnown(start, end)) if (k.start < start || k.end > end) return i + 1;
     const raw = normaliseSpace(text.slice(start, end));
@@ -1432,8 +1483,7 @@ class ActorFinder {
    * parentheses ("DEA" after "Drug Enforcement Administration (DEA)").
    */
   private linkMentions(): void {
-    const { tokens } = this.v;
-    const surnames = new Map<string, { name: string; id: string }>();
+        const surnames = new Map<string, { name: string; id: string }>();
     for (const c of this.candidates) {
       if (c.type !== 'person' || c.titleOnly || c.lastToken <= c.firstToken) continue;
       const last = this.word(c.lastToken)!;
@@ -1452,7 +1502,7 @@ class ActorFinder {
     }
     if (surnames.size === 0 && this.acronyms.size === 0) return;
 
-    const taken = new Uint8Array(tokens.length);
+    const taken = new Uint8Array(this.v.starts.length);
     for (const c of this.candidates) taken.fill(1, c.firstToken, c.lastToken + 1);
     const { kind, wordOf, words } = this.v;
     for (const i of this.v.scanned) {
@@ -1461,7 +1511,7 @@ class ActorFinder {
       const t = words[wordOf[i]!]!;
       const acronym = t.allCaps ? this.acronyms.get(t.text) : undefined;
       if (acronym !== undefined) {
-        this.candidates.push({ start: tokens[i]!.start, end: tokens[i]!.end, name: acronym.name, id: acronym.id, type: 'organization', firstToken: i, lastToken: i });
+        this.candidates.push({ start: this.v.starts[i]!, end: this.v.ends[i]!, name: acronym.name, id: acronym.id, type: 'organization', firstToken: i, lastToken: i });
         continue;
       }
       const person = surnames.get(t.text);
@@ -1470,9 +1520,9 @@ class ActorFinder {
       if (this.isCommonWord(i) || this.isNonName(i)) continue;
       // A bare surname only: not glued to other capitalised words ("Fedotov said", not "Fedotov Street").
       const joinedBefore = i > 0 && this.gapOk(i) && this.isCapWord(i - 1) && !this.isSentenceInitialFiller(i - 1, i - 1);
-      const joinedAfter = i + 1 < tokens.length && this.gapOk(i + 1) && this.isCapWord(i + 1);
+      const joinedAfter = i + 1 < this.v.starts.length && this.gapOk(i + 1) && this.isCapWord(i + 1);
       if (joinedBefore || joinedAfter) continue;
-      this.candidates.push({ start: tokens[i]!.start, end: tokens[i]!.end, name: person.name, id: person.id, type: 'person', firstToken: i, lastToken: i });
+      this.candidates.push({ start: this.v.starts[i]!, end: this.v.ends[i]!, name: person.name, id: person.id, type: 'person', firstToken: i, lastToken: i });
     }
   }
 
@@ -1584,11 +1634,26 @@ function normaliseSpace(s: string): string {
   return UNUSUAL_SPACE.test(s) ? s.replace(/\s+/g, ' ').trim() : s;
 }
 
+const LETTER_OR_NUMBER_RE = /^[\p{L}\p{N}]$/u;
+
 /** Kebab-case slug of a name, diacritics folded ("Sûreté de l'État" -> "surete-de-l-etat"). */
 export function slug(name: string): string {
-  return foldWord(name)
-    .replace(/[^\p{L}\p{N}]+/gu, '-')
-    .replace(/^-+|-+$/g, '');
+  // The folded name's runs of letters and numbers (code points of \p{L} or \p{N}), joined by "-".
+  const folded = foldWord(name);
+  const runs: string[] = [];
+  let runStart = -1;
+  for (let i = 0; i <= folded.length; ) {
+    const c = i < folded.length ? folded.charCodeAt(i) : -1;
+    const size = c >= 0xd800 && c <= 0xdbff && (folded.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
+    const inRun = c >= 0 && (c < 0x80 ? (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) : LETTER_OR_NUMBER_RE.test(folded.slice(i, i + size)));
+    if (inRun && runStart < 0) runStart = i;
+    if (!inRun && runStart >= 0) {
+      runs.push(folded.slice(runStart, i));
+      runStart = -1;
+    }
+    i += size;
+  }
+  return runs.join('-');
 }
 
 /** `slug` memoised for one document, whose names repeat. */

@@ -11,6 +11,8 @@ import type { RawForm } from './parse';
 
 /** True for an all-caps form of 2+ letters ("UE", "ONU", "EE. UU.", "U.S."): an acronym. */
 export function isAcronymForm(text: string): boolean {
+  // A lower-case ASCII letter settles it (most forms have one) without building the letters.
+  if (/[a-z]/.test(text)) return false;
   const letters = text.replace(/[^\p{L}]/gu, '');
   return letters.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
 }

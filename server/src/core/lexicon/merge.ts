@@ -13,8 +13,8 @@ import type { ParsedLexiconFile, RawEntry, RawForm } from './parse';
  * The matching key of a term: its tokens, folded, joined by single spaces. "Coupe du Monde",
  * "coupe-du-monde" and "COUPE DU MONDE" share one key; this is how `ignore` and `exclude` compare.
  */
-export function lexiconKey(text: string): string {
-  return tokenize(text)
+export function lexiconKey(text: string, foldCache?: Map<string, string>): string {
+  return tokenize(text, 0, text.length, foldCache)
     .map((t) => t.folded)
     .join(' ');
 }
@@ -31,6 +31,17 @@ interface PendingEntry {
 export function mergeLexiconFiles(files: readonly ParsedLexiconFile[]): Lexicon {
   const problems: LexiconProblem[] = [];
   const pending = new Map<string, PendingEntry>();
+  // The keys of the forms compared with `exclude`, computed once per form text.
+  const foldCache = new Map<string, string>();
+  const keys = new Map<string, string>();
+  const keyOf = (text: string): string => {
+    let key = keys.get(text);
+    if (key === undefined) {
+      key = lexiconKey(text, foldCache);
+      keys.set(text, key);
+    }
+    return key;
+  };
   const ignore = new Set<string>();
   const problem = (e: RawEntry, message: string, severity: 'error' | 'warning'): void => {
     problems.push({ file: e.file, line: e.line, column: e.column, message, severity });
@@ -39,7 +50,7 @@ export function mergeLexiconFiles(files: readonly ParsedLexiconFile[]): Lexicon 
   for (const file of files) {
     problems.push(...file.problems);
     for (const term of file.ignore) {
-      const key = lexiconKey(term);
+      const key = keyOf(term);
       if (key !== '') ignore.add(key);
     }
     for (const e of file.entries) {
@@ -65,7 +76,7 @@ export function mergeLexiconFiles(files: readonly ParsedLexiconFile[]): Lexicon 
         existing.base = base;
         existing.forms.push(...e.forms);
         existing.frames.push(...e.frames);
-        for (const x of e.exclude) existing.exclude.add(lexiconKey(x));
+        for (const x of e.exclude) existing.exclude.add(keyOf(x));
         continue;
       }
       if (existing !== undefined && existing.base.category !== e.category) {
@@ -79,7 +90,7 @@ export function mergeLexiconFiles(files: readonly ParsedLexiconFile[]): Lexicon 
         base: e,
         forms: [...e.forms],
         frames: [...e.frames],
-        exclude: new Set(e.exclude.map(lexiconKey)),
+        exclude: new Set(e.exclude.map(keyOf)),
       });
     }
   }
@@ -88,9 +99,9 @@ export function mergeLexiconFiles(files: readonly ParsedLexiconFile[]): Lexicon 
   for (const [id, p] of pending) {
     const category = p.base.category;
     if (category === undefined) continue; // cannot happen: a replace without category is rejected by the parser
-    const forms = p.exclude.size === 0 ? p.forms : p.forms.filter((f) => !p.exclude.has(lexiconKey(f.text)));
+    const forms = p.exclude.size === 0 ? p.forms : p.forms.filter((f) => !p.exclude.has(keyOf(f.text)));
     let variants = expandForms(category, forms);
-    if (p.exclude.size > 0) variants = variants.filter((v) => !p.exclude.has(lexiconKey(v.text)));
+    if (p.exclude.size > 0) variants = variants.filter((v) => !p.exclude.has(keyOf(v.text)));
     const names: Record<Lang, string[]> = Object.create(null) as Record<Lang, string[]>;
     for (const f of forms) {
       if (f.section !== 'names') continue;

@@ -490,5 +490,7 @@ function readFrames(check: EntryCheck, node: TreeNode | null, out: ThreatFrame[]
 
 /** Trims and collapses runs of white space, so a form written across lines still matches. */
 function normalizeSpaces(s: string): string {
-  return s.trim().replace(/\s+/g, ' ');
+  const t = s.trim();
+  // Most forms are already normalised: one test instead of building a copy.
+  return /\s\s|[^\S ]/.test(t) ? t.replace(/\s+/g, ' ') : t;
 }

@@ -26,8 +26,40 @@ export interface EntityMatch {
   rank: number;
 }
 
+/**
+ * How the matcher and the frames make their EntityMatch objects. A class keeps the thousands of
+ * matches of a long document to one shape, and V8 allocates its instances markedly faster than
+ * object literals that outlive their function (about a sixth of the matching time on a 1 MB document).
+ */
+export class Match implements EntityMatch {
+  constructor(
+    public start: number,
+    public end: number,
+    public firstToken: number,
+    public lastToken: number,
+    public category: Category,
+    public entry: LexiconEntry,
+    public variant: string,
+    public lang: Lang,
+    public paragraphLang: Lang,
+    public via: 'term' | 'frame',
+    public rank: number,
+  ) {}
+}
+
 /** A stretch of text covered by a term of the lexicon's `ignore` list. */
 export interface IgnoredSpan {
   start: number;
   end: number;
+}
+
+/**
+ * The work of one matching pass, counted for the tests of issue 2's "Speed" section: matching
+ * must not grow with the lexicon, and these counts say so without timing anything.
+ */
+export interface MatchWork {
+  /** Lookups of a word (or an Arabic stem) among the children of a trie node, frame objects included. */
+  lookups: number;
+  /** Trie nodes those lookups reached. */
+  nodes: number;
 }

@@ -8,9 +8,11 @@
  * a term and the currency rule.
  */
 import type { Lang, LanguageSpan, Lexicon, LexiconEntry, ThreatFrame, Variant } from '../types';
-import { tokenize, type Token } from '../text/tokenize';
+import { tokenize, tokenizeEach, type Token } from '../text/tokenize';
 import { tokenColumns, type TokenColumns } from '../text/tokenColumns';
-import type { EntityMatch, IgnoredSpan } from './entityMatch';
+import { Match, type EntityMatch, type IgnoredSpan, type MatchWork } from './entityMatch';
+
+export type { MatchWork } from './entityMatch';
 import { hyphenJoins, joinsTerm, touchesCurrency } from './gaps';
 import { LanguageCursor } from './languageCursor';
 import { TermTrie, arabicStems, offsetAfterLetters, type ArabicStem, type TrieNode } from './termTrie';
@@ -21,12 +23,17 @@ interface TermValue {
   type: 'term';
   entry: LexiconEntry;
   variant: Variant;
-  /** The variant's tokens as written, and without diacritics, for the `exact` case rule. */
-  written: string[];
-  writtenBare: string[];
-  writtenAllCaps: boolean[];
+  /** For a variant under the `exact` case rule: its tokens as they must be written. */
+  exact?: ExactForm;
   /** The variant ends with a dot ("EE. UU."): the dot after the last token belongs to the match. */
   trailingDot: boolean;
+}
+
+/** The tokens of an `exact` variant as written, without diacritics, and whether each is in capitals. */
+interface ExactForm {
+  written: string[];
+  bare: string[];
+  allCaps: boolean[];
 }
 
 interface IgnoreValue {
@@ -51,14 +58,22 @@ export interface LexiconMatches {
 /** The input of one matching pass. */
 export interface MatchInput {
   text: string;
-  /** Tokens of the part of the text to scan, in order. */
-  tokens: readonly Token[];
-  /** Their columns, when the caller has them already (the trie is looked up once per word of them). */
+  /** Tokens of the part of the text to scan, in order; or, instead, their columns. */
+  tokens?: readonly Token[];
+  /** The columns of those tokens (see tokenColumns.ts), which are all matching reads. */
   columns?: TokenColumns;
+  /** When given, receives the work of the pass (added to what it holds). */
+  work?: MatchWork;
   /** Paragraph languages; offsets outside every span take `language`. */
   spans: readonly LanguageSpan[];
   language: Lang;
 }
+
+// What a word of a document is to the trie (bits of the per-word roles in `match`).
+const UNSEEN = 0;
+const SEEN = 1;
+const STARTS_TERM = 2; // its folded form is a first key of the trie
+const ARABIC = 4; // its clitic stems may be
 
 // Memo sizes: enough for the vocabulary of many documents, small enough never to matter.
 const MAX_MEMO = 50_000;
@@ -70,32 +85,49 @@ export class LexiconMatcher {
   /** Languages the lexicon has variants in; a paragraph in another language is not filtered. */
   private readonly languages = new Set<Lang>();
   private readonly ignoreForms = new Set<string>();
+  /** The first folded word of each form of `ignoreForms`. */
+  private readonly ignoreFirstWords = new Set<string>();
   private readonly foldCache = new Map<string, string>();
   private stemMemo = new Map<string, readonly ArabicStem[]>();
 
   constructor(readonly lexicon: Lexicon) {
     const entries = lexicon.entries instanceof Map ? [...lexicon.entries.values()] : [];
+    const terms: { entry: LexiconEntry; variant: Variant }[] = [];
     for (const entry of entries) {
       if (!entry || !Array.isArray(entry.variants)) continue;
       for (const variant of entry.variants) {
         if (!variant || typeof variant.text !== 'string') continue;
         if (typeof variant.lang === 'string') this.languages.add(variant.lang);
-        const tokens = tokenize(variant.text, 0, variant.text.length, this.foldCache);
-        if (tokens.length === 0) continue;
-        const value: TermValue = {
-          type: 'term',
-          entry,
-          variant,
-          written: tokens.map((t) => t.text),
-          writtenBare: tokens.map((t) => stripMarks(t.text)),
-          writtenAllCaps: tokens.map((t) => t.allCaps),
-          trailingDot: variant.text.trimEnd().endsWith('.'),
-        };
-        for (const keys of this.keySequences(tokens)) this.trie.insert(keys, value);
+        terms.push({ entry, variant });
       }
       for (const frame of Array.isArray(entry.frames) ? entry.frames : []) if (frame && typeof frame.lang === 'string') this.languages.add(frame.lang);
     }
-    for (const group of compileFrameHeads(entries, (form) => this.keySequences(tokenize(form, 0, form.length, this.foldCache)))) {
+    // The variants are tokenised together: at start-up, one pass is much cheaper than thousands.
+    const termTokens = tokenizeEach(
+      terms.map((t) => t.variant.text),
+      this.foldCache,
+    );
+    for (let n = 0; n < terms.length; n++) {
+      const { entry, variant } = terms[n]!;
+      const tokens = termTokens[n]!;
+      if (tokens.length === 0) continue;
+      const value: TermValue = { type: 'term', entry, variant, trailingDot: variant.text.trimEnd().endsWith('.') };
+      if (variant.caseRule === 'exact') {
+        value.exact = { written: tokens.map((t) => t.text), bare: tokens.map((t) => stripMarks(t.text)), allCaps: tokens.map((t) => t.allCaps) };
+      }
+      for (const keys of this.keySequences(tokens)) this.trie.insert(keys, value);
+    }
+    // Frames share their head and object forms: each is tokenised once.
+    const formKeys = new Map<string, string[][]>();
+    const keysOf = (form: string): string[][] => {
+      let keys = formKeys.get(form);
+      if (keys === undefined) {
+        keys = this.keySequences(tokenize(form, 0, form.length, this.foldCache));
+        formKeys.set(form, keys);
+      }
+      return keys;
+    };
+    for (const group of compileFrameHeads(entries, keysOf)) {
       this.trie.insert(group.keys, { type: 'head', group });
     }
     const ignore = lexicon.ignore instanceof Set ? lexicon.ignore : new Set<string>();
@@ -104,6 +136,7 @@ export class LexiconMatcher {
       const tokens = tokenize(term, 0, term.length, this.foldCache);
       if (tokens.length === 0) continue;
       this.ignoreForms.add(tokens.map((t) => t.folded).join(' '));
+      this.ignoreFirstWords.add(tokens[0]!.folded);
       for (const keys of this.keySequences(tokens)) this.trie.insert(keys, { type: 'ignore' });
     }
   }
@@ -119,21 +152,46 @@ export class LexiconMatcher {
     return this.ignoreForms.has(tokenize(text, 0, text.length, this.foldCache).map((t) => t.folded).join(' '));
   }
 
+  /**
+   * `isIgnored(text.slice(start, end))` for a span of a tokenised document, read from its columns:
+   * when the span starts and ends on token boundaries, its tokens are the document's.
+   */
+  isIgnoredSpan(text: string, columns: TokenColumns, start: number, end: number): boolean {
+    if (this.ignoreForms.size === 0) return false;
+    const { starts, ends, wordOf, words } = columns;
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid]! < start) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo === starts.length || starts[lo] !== start || ends[lo]! > end) return this.isIgnored(text.slice(start, end));
+    if (!this.ignoreFirstWords.has(words[wordOf[lo]!]!.folded)) return false;
+    const folded: string[] = [];
+    let k = lo;
+    for (; k < starts.length && ends[k]! <= end; k++) folded.push(words[wordOf[k]!]!.folded);
+    if (ends[k - 1] !== end) return this.isIgnored(text.slice(start, end));
+    return this.ignoreForms.has(folded.join(' '));
+  }
+
   /** Finds every candidate match in the tokens; overlaps are left to `resolveMatches`. */
   match(input: MatchInput): LexiconMatches {
     const out: EntityMatch[] = [];
     const ignored: IgnoredSpan[] = [];
-    const { text, tokens } = input;
+    const text = input.text;
     const rootChildren = this.trie.root.children;
-    if (rootChildren === undefined || tokens.length === 0) return { matches: out, ignored };
-    const cursor = new LanguageCursor(input.spans, input.language);
     // Matching reads the columns, never the token objects.
-    const columns = input.columns ?? tokenColumns(tokens);
+    const columns = input.columns ?? tokenColumns(text, input.tokens ?? []);
+    if (rootChildren === undefined || columns.starts.length === 0) return { matches: out, ignored };
+    const cursor = new LanguageCursor(input.spans, input.language);
     const { starts, ends, wordOf, words } = columns;
+    const work: MatchWork = input.work ?? { lookups: 0, nodes: 0 };
     const frames: FrameScan = {
       text,
       columns,
       out,
+      work,
       stems: (folded) => this.stems(folded),
       allows: (frame, paragraphLang, head) => this.frameAllowed(frame, paragraphLang, head),
     };
@@ -152,26 +210,39 @@ export class LexiconMatcher {
         const children: Map<string, TrieNode<TrieValue>> | undefined = current.children;
         if (children === undefined || j + 1 >= starts.length) break;
         current = children.get(words[wordOf[j + 1]!]!.folded);
+        work.lookups++;
         if (current === undefined) break;
+        work.nodes++;
         const here = words[wordOf[j]!]!;
         if (!joinsTerm(text, ends[j]!, starts[j + 1]!, here.allCaps && ends[j]! - starts[j]! <= SHORT_ACRONYM)) break;
         j++;
       }
     };
-    // Where each word enters the trie (null: nowhere), looked up on its first occurrence.
-    const entries: (TrieNode<TrieValue> | null)[] = [];
-    for (let i = 0; i < tokens.length; i++) {
+    // Where each word enters the trie, looked up on its first occurrence; most words start no term
+    // and are passed over on one byte.
+    const entries: (TrieNode<TrieValue> | undefined)[] = new Array(words.length);
+    const roles = new Uint8Array(words.length);
+    for (let i = 0; i < starts.length; i++) {
       const id = wordOf[i]!;
-      let node = entries[id];
-      if (node === undefined) {
-        node = rootChildren.get(words[id]!.folded) ?? null;
-        entries[id] = node;
+      let role = roles[id]!;
+      if (role === UNSEEN) {
+        const word = words[id]!;
+        entries[id] = rootChildren.get(word.folded);
+        work.lookups++;
+        if (entries[id] !== undefined) work.nodes++;
+        role = (entries[id] !== undefined ? STARTS_TERM : 0) | (word.script === 'arabic' ? ARABIC : 0) | SEEN;
+        roles[id] = role;
       }
-      if (node !== null) walk(i, node, 0);
-      if (words[id]!.script === 'arabic') {
+      if (role === SEEN) continue;
+      if (role & STARTS_TERM) walk(i, entries[id]!, 0);
+      if (role & ARABIC) {
         for (const stem of this.stems(words[id]!.folded)) {
           const stemNode = rootChildren.get(stem.key);
-          if (stemNode !== undefined) walk(i, stemNode, stem.skip);
+          work.lookups++;
+          if (stemNode !== undefined) {
+            work.nodes++;
+            walk(i, stemNode, stem.skip);
+          }
         }
       }
     }
@@ -215,19 +286,7 @@ export class LexiconMatcher {
       if (entry.category !== 'actor' && !this.languageAllows(variant, paragraphLang, first)) continue;
       if (entry.category === 'country' && touchesCurrency(text, start, lastEnd)) continue;
       const end = value.trailingDot && text.charCodeAt(lastEnd) === 46 ? lastEnd + 1 : lastEnd;
-      const match: EntityMatch = {
-        start,
-        end,
-        firstToken: i,
-        lastToken: j,
-        category: entry.category,
-        entry,
-        variant: variant.text,
-        lang: variant.lang,
-        paragraphLang,
-        via: 'term',
-        rank,
-      };
+      const match: EntityMatch = new Match(start, end, i, j, entry.category, entry, variant.text, variant.lang, paragraphLang, 'term', rank);
       if (previous !== undefined && previous.entry === entry && previous.end === end) out[out.length - 1] = match;
       else out.push(match);
       previous = match;
@@ -241,15 +300,16 @@ export class LexiconMatcher {
     const first = words[wordOf[i]!]!;
     if (rule === 'fold' || skip > 0 || first.script === 'arabic') return true;
     if (rule === 'capitalized') return first.upperInitial;
-    if (rule === 'exact') {
+    const exact = value.exact;
+    if (rule === 'exact' && exact !== undefined) {
       for (let k = i; k <= j; k++) {
         const token = words[wordOf[k]!]!;
         const actual = token.text;
-        if (actual === value.written[k - i]) continue;
+        if (actual === exact.written[k - i]) continue;
         // Common words meet acronyms all the time ("au" and AU, "un" and UN): reject them cheaply.
-        if (!token.allCaps && value.writtenAllCaps[k - i]) return false;
+        if (!token.allCaps && exact.allCaps[k - i]) return false;
         // "ETATS" for "ÉTATS": same letters and case, diacritics aside.
-        const bare = value.writtenBare[k - i];
+        const bare = exact.bare[k - i];
         if (bare === undefined || actual.length < bare.length || stripMarks(actual) !== bare) return false;
       }
       return true;

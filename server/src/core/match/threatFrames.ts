@@ -7,7 +7,7 @@
 import type { Lang, LexiconEntry, ThreatFrame } from '../types';
 import type { TokenColumns } from '../text/tokenColumns';
 import type { Token } from '../text/tokenize';
-import type { EntityMatch } from './entityMatch';
+import { Match, type EntityMatch, type MatchWork } from './entityMatch';
 import { breaksFrame } from './gaps';
 import { TermTrie, offsetAfterLetters, type ArabicStem, type TrieNode } from './termTrie';
 
@@ -65,6 +65,8 @@ export interface FrameScan {
   readonly text: string;
   /** The tokens of the document, as columns (see tokenColumns.ts). */
   readonly columns: TokenColumns;
+  /** Where the lookups in the object tries are counted. */
+  readonly work: MatchWork;
   /** Clitic-free forms of a folded Arabic token (memoised by the matcher). */
   stems(folded: string): readonly ArabicStem[];
   /** Whether a frame applies in a paragraph of this language. */
@@ -107,13 +109,21 @@ function objectAt(scan: FrameScan, trie: TermTrie<FrameRule>, k: number, maxLast
   if (roots === undefined) return undefined;
   const { starts, wordOf, words } = scan.columns;
   const first = words[wordOf[k]!]!;
-  let best = longestObject(scan, roots.get(first.folded), k, starts[k]!, maxLast, search, undefined);
+  let best = longestObject(scan, lookup(scan, roots, first.folded), k, starts[k]!, maxLast, search, undefined);
   if (first.script === 'arabic') {
     for (const stem of scan.stems(first.folded)) {
-      best = longestObject(scan, roots.get(stem.key), k, starts[k]! + offsetAfterLetters(first.text, stem.skip), maxLast, search, best);
+      best = longestObject(scan, lookup(scan, roots, stem.key), k, starts[k]! + offsetAfterLetters(first.text, stem.skip), maxLast, search, best);
     }
   }
   return best;
+}
+
+/** `children.get(key)`, counted. */
+function lookup(scan: FrameScan, children: Map<string, TrieNode<FrameRule>>, key: string): TrieNode<FrameRule> | undefined {
+  const node = children.get(key);
+  scan.work.lookups++;
+  if (node !== undefined) scan.work.nodes++;
+  return node;
 }
 
 /** Walks the object trie from `node` (reached by token k) and returns the longer of what it finds and `best`. */
@@ -136,7 +146,7 @@ function longestObject(
     }
     if (node.children === undefined || j + 1 > maxLast) break;
     if (breaksFrame(scan.text, ends[j]!, starts[j + 1]!)) break;
-    node = node.children.get(words[wordOf[j + 1]!]!.folded);
+    node = lookup(scan, node.children, words[wordOf[j + 1]!]!.folded);
     j++;
   }
   return best;
@@ -228,19 +238,8 @@ function objectFirstWindow(frame: ThreatFrame): number {
 function pushFrame(scan: FrameScan, hit: ObjectHit, start: number, end: number, firstToken: number, lastToken: number, paragraphLang: Lang): void {
   const surface = scan.text.slice(start, end);
   for (const rule of hit.rules) {
-    scan.out.push({
-      start,
-      end,
-      firstToken,
-      lastToken,
-      category: rule.entry.category,
-      entry: rule.entry,
-      variant: surface,
-      lang: rule.frame.lang,
-      paragraphLang,
-      via: 'frame',
-      // Lose ties against a lexicon term of the same span, which names its variant.
-      rank: rule.frame.lang === paragraphLang ? 2 : 3,
-    });
+    // The rank loses ties against a lexicon term of the same span, which names its variant.
+    const rank = rule.frame.lang === paragraphLang ? 2 : 3;
+    scan.out.push(new Match(start, end, firstToken, lastToken, rule.entry.category, rule.entry, surface, rule.frame.lang, paragraphLang, 'frame', rank));
   }
 }

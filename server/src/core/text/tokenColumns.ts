@@ -17,15 +17,27 @@ export interface TokenColumns {
   /** The word number of each token; tokens written alike (same `text`) share one. */
   readonly wordOf: Int32Array;
   /**
+   * The code unit right after each token (0 where the text, or the part of it tokenised, ends),
+   * so that the usual separator, one space, is known without reading the text again.
+   */
+  readonly after: Uint16Array;
+  /**
    * One token of each word (its first occurrence), by word number. Everything a token says
    * besides its offsets (text, folded form, script, case) is the same for every token of a word.
    */
   readonly words: readonly Token[];
+  /**
+   * False when no UTF-16 surrogate stands between two tokens, i.e. nothing of the text but its
+   * tokens holds a letter even by a code-unit reading (see language.ts). True when unknown.
+   */
+  readonly surrogateOutsideTokens: boolean;
 }
 
-/** Columns for tokens that come without them (tokenizeWithColumns makes them on the way). */
-export function tokenColumns(tokens: readonly Token[]): TokenColumns {
+/** Columns for the tokens of `text` that come without them (tokenizeWithColumns makes them on the way). */
+export function tokenColumns(text: string, tokens: readonly Token[]): TokenColumns {
   const columns = new TokenColumnsBuilder(tokens.length);
+  // The text between the tokens is not known here.
+  columns.surrogateOutsideTokens = true;
   const numbers = new Map<string, number>();
   for (const token of tokens) {
     let word = numbers.get(token.text);
@@ -33,7 +45,7 @@ export function tokenColumns(tokens: readonly Token[]): TokenColumns {
       word = columns.addWord(token);
       numbers.set(token.text, word);
     }
-    columns.push(token.start, token.end, word);
+    columns.push(token.start, token.end, word, text.charCodeAt(token.end) || 0);
   }
   return columns.finish();
 }
@@ -43,14 +55,18 @@ export class TokenColumnsBuilder {
   private starts: Int32Array;
   private ends: Int32Array;
   private wordOf: Int32Array;
+  private after: Uint16Array;
   private count = 0;
   private readonly words: Token[] = [];
+  /** Set by the tokenizer when it passes a surrogate between two tokens. */
+  surrogateOutsideTokens = false;
 
   constructor(capacity: number) {
     const size = Math.max(16, capacity);
     this.starts = new Int32Array(size);
     this.ends = new Int32Array(size);
     this.wordOf = new Int32Array(size);
+    this.after = new Uint16Array(size);
   }
 
   /** Numbers a new word, whose first token is `token`; returns its number. */
@@ -59,22 +75,33 @@ export class TokenColumnsBuilder {
     return this.words.length - 1;
   }
 
-  push(start: number, end: number, word: number): void {
+  push(start: number, end: number, word: number, after: number): void {
     const i = this.count;
     if (i === this.starts.length) {
       this.starts = grown(this.starts);
       this.ends = grown(this.ends);
       this.wordOf = grown(this.wordOf);
+      const next = new Uint16Array(this.after.length * 2);
+      next.set(this.after);
+      this.after = next;
     }
     this.starts[i] = start;
     this.ends[i] = end;
     this.wordOf[i] = word;
+    this.after[i] = after;
     this.count = i + 1;
   }
 
   finish(): TokenColumns {
     const n = this.count;
-    return { starts: this.starts.subarray(0, n), ends: this.ends.subarray(0, n), wordOf: this.wordOf.subarray(0, n), words: this.words };
+    return {
+      starts: this.starts.subarray(0, n),
+      ends: this.ends.subarray(0, n),
+      wordOf: this.wordOf.subarray(0, n),
+      after: this.after.subarray(0, n),
+      words: this.words,
+      surrogateOutsideTokens: this.surrogateOutsideTokens,
+    };
   }
 }
 

@@ -156,6 +156,26 @@ export function tokenize(text: string, from = 0, to = text.length, cache: Map<st
 }
 
 /**
+ * `tokenize` of each of many short texts (the variants of a lexicon), in one pass over them joined
+ * by line breaks: a line break is never inside a token, and one long pass costs a fraction of
+ * thousands of short ones. Token offsets are into the joined text.
+ */
+export function tokenizeEach(texts: readonly string[], cache: Map<string, string> = new Map()): Token[][] {
+  const joined = texts.join('\n');
+  const tokens = scan(joined, 0, joined.length, cache, undefined);
+  const each: Token[][] = [];
+  let k = 0;
+  let end = -1;
+  for (const text of texts) {
+    end += text.length + 1;
+    const own: Token[] = [];
+    while (k < tokens.length && tokens[k]!.start < end) own.push(tokens[k++]!);
+    each.push(own);
+  }
+  return each;
+}
+
+/**
  * `tokenize`, and the columns of its tokens (offsets and word numbers, see tokenColumns.ts), made
  * in the same pass: the word numbers come from the per-word memo the pass reads anyway.
  */
@@ -183,6 +203,8 @@ function scan(text: string, from: number, to: number, cache: Map<string, string>
     const c = text.charCodeAt(i);
     let f = c < 0xd800 || c > 0xdfff ? classOfUnit(c) : classAt(text, i, limit);
     if ((f & WORD) === 0) {
+      // Language detection counts the halves of a pair outside every token as letters (see language.ts).
+      if (columns !== undefined && c >= 0xd800 && c <= 0xdfff) columns.surrogateOutsideTokens = true;
       i += f & 0x100 ? 2 : 1;
       continue;
     }
@@ -191,14 +213,18 @@ function scan(text: string, from: number, to: number, cache: Map<string, string>
     let allUpper = true; // no unit with a lower-case letter
     let cased = false;
     let digits = true;
+    let next = 0; // the code unit after the token, 0 at the end
     for (;;) {
       if (f & HAS_LOWER) allUpper = false;
       if (f & CASED) cased = true;
       if ((f & DIGIT) === 0) digits = false;
       i += f & 0x100 ? 2 : 1;
-      if (i >= limit) break;
-      const d = text.charCodeAt(i);
-      f = d < 0xd800 || d > 0xdfff ? classOfUnit(d) : classAt(text, i, limit);
+      if (i >= limit) {
+        next = 0;
+        break;
+      }
+      next = text.charCodeAt(i);
+      f = next < 0xd800 || next > 0xdfff ? classOfUnit(next) : classAt(text, i, limit);
       if ((f & WORD) === 0) break;
     }
     const raw = text.slice(start, i);
@@ -223,7 +249,7 @@ function scan(text: string, from: number, to: number, cache: Map<string, string>
         word.pass = pass;
         word.number = columns.addWord(token);
       }
-      columns.push(start, i, word.number);
+      columns.push(start, i, word.number, next);
     }
   }
   return tokens;
