@@ -38,6 +38,7 @@ import { createRecognizer, type Recognizer } from '#core/recognize';
 import { tokenize } from '#core/text/tokenize';
 import type { Lexicon } from '#core/types';
 import { readBuiltinLexicons } from '#node/lexiconFiles';
+import { prng } from './prng';
 
 const LEXICON_SIZES = [1_000, 20_000, 100_000];
 const MB = 1_000_000;
@@ -54,17 +55,6 @@ const UNICODE_SLICE_MAX = 64_000;
 // ---------------------------------------------------------------------------------------------
 // Deterministic generation
 
-/** mulberry32: small, fast, good enough to make text. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Random = () => number;
 const pick = <T>(rnd: Random, list: readonly T[]): T => list[Math.floor(rnd() * list.length)]!;

@@ -13,6 +13,7 @@
  */
 import { cpus } from 'node:os';
 import { LspClient } from '../protocol/harness';
+import { prng } from './prng';
 
 const KB = 1_000;
 const MB = 1_000_000;
@@ -25,17 +26,6 @@ const CASES = [
 const INITIALIZE_RUNS = 10;
 const INITIALIZE_TARGET_MS = 300;
 
-/** mulberry32: small, fast, good enough to make text. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const ACTORS = [
   'la Direction générale de la Sûreté nationale', 'la DGSN', 'la Guardia Civil', 'Europol', 'Interpol', 'la Gendarmerie royale',
