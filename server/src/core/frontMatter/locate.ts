@@ -58,7 +58,7 @@ function lineAt(text: string, from: number): { contentEnd: number; next: number;
 }
 
 /** True when text[from, to) is `marker` followed only by spaces or tabs. */
-function isFence(text: string, from: number, to: number, marker: string): boolean {
+export function isFence(text: string, from: number, to: number, marker: string): boolean {
   if (!text.startsWith(marker, from)) return false;
   for (let i = from + marker.length; i < to; i++) {
     const c = text.charCodeAt(i);

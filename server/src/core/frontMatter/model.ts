@@ -15,7 +15,7 @@ import type { CST, Node, Pair } from 'yaml';
 import type { FrontMatterKeys } from '../settings';
 import type { Category } from '../types';
 import { CATEGORIES } from '../types';
-import { locateDateHeader } from './locate';
+import { isFence, locateDateHeader } from './locate';
 
 /** One item of a managed list: its value and the scalar's range in the document (quotes included). */
 export interface TagItem {
@@ -197,16 +197,6 @@ function lineAt(text: string, from: number): Line {
     if (c === 13) return { contentEnd: i, next: text.charCodeAt(i + 1) === 10 ? i + 2 : i + 1, hasBreak: true };
   }
   return { contentEnd: text.length, next: text.length, hasBreak: false };
-}
-
-/** True when text[from, to) is `marker` followed only by spaces or tabs. */
-function isFence(text: string, from: number, to: number, marker: string): boolean {
-  if (!text.startsWith(marker, from)) return false;
-  for (let i = from + marker.length; i < to; i++) {
-    const c = text.charCodeAt(i);
-    if (c !== 32 && c !== 9) return false;
-  }
-  return true;
 }
 
 /** The start of the line that contains `offset`. */
