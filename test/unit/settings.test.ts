@@ -12,10 +12,14 @@ describe('settings', function () {
       files: ['**/communiques/**', '**/press/**'],
       lexiconPaths: [],
       keys: { actor: 'actors', country: 'countries', region: 'regions', threat: 'threats' },
-      severity: { untagged: 'information', suggested: 'hint', stale: 'warning', unknown: 'warning', invalid: 'error', headerDate: 'information' },
+      severity: {
+        untagged: 'information', suggested: 'hint', stale: 'warning', unknown: 'warning', invalid: 'error', headerDate: 'information',
+        deprecated: 'warning', variant: 'information', translationMissing: 'warning', translationExtra: 'information',
+      },
       perMention: false,
       maxFileSize: 5_000_000,
       heuristics: true,
+      translation: { sourceLanguage: 'fr' },
     });
     assert.ok(Object.isFrozen(DEFAULT_SETTINGS) && Object.isFrozen(DEFAULT_SETTINGS.keys) && Object.isFrozen(DEFAULT_SETTINGS.files));
   });
@@ -25,19 +29,21 @@ describe('settings', function () {
       files: ['drafts/**/*.md'],
       lexicon: { paths: ['/srv/lexicons/ministry.yaml', 'team.yaml'] },
       frontMatter: { keys: { actor: 'acteurs', country: 'pays', region: 'régions', threat: 'menaces' } },
-      diagnostics: { severity: { untagged: 'warning', suggested: 'off', stale: 'error', unknown: 'information', invalid: 'warning', headerDate: 'hint' }, perMention: true },
+      diagnostics: { severity: { untagged: 'warning', suggested: 'off', stale: 'error', unknown: 'information', invalid: 'warning', headerDate: 'hint', 'term.deprecated': 'error', variant: 'off', translationMissing: 'error', translationExtra: 'hint' }, perMention: true },
       maxFileSize: 123456.7,
       heuristics: { enabled: false },
+      translation: { sourceLanguage: 'EN' },
       trace: { server: 'verbose' },
     });
     const expected: CommuniqueSettings = {
       files: ['drafts/**/*.md'],
       lexiconPaths: ['/srv/lexicons/ministry.yaml', 'team.yaml'],
       keys: { actor: 'acteurs', country: 'pays', region: 'régions', threat: 'menaces' },
-      severity: { untagged: 'warning', suggested: 'off', stale: 'error', unknown: 'information', invalid: 'warning', headerDate: 'hint' },
+      severity: { untagged: 'warning', suggested: 'off', stale: 'error', unknown: 'information', invalid: 'warning', headerDate: 'hint', deprecated: 'error', variant: 'off', translationMissing: 'error', translationExtra: 'hint' },
       perMention: true,
       maxFileSize: 123456,
       heuristics: false,
+      translation: { sourceLanguage: 'en' },
     };
     assert.deepEqual(settings, expected);
     assert.equal(isDefaultKey(settings.keys, 'country'), false);
@@ -58,15 +64,20 @@ describe('settings', function () {
       diagnostics: { severity: { untagged: 'loud', suggested: 'WARN', stale: 'Info', unknown: 7, headerDate: 'none' }, perMention: 'yes' },
       maxFileSize: -5,
       heuristics: { enabled: 'no' },
+      translation: { sourceLanguage: 'not a language' },
     });
     assert.deepEqual(settings, {
       files: ['press-releases/**'],
       lexiconPaths: ['extra.yaml'],
       keys: { actor: 'actors', country: 'countries', region: 'zones', threat: 'threats' },
-      severity: { untagged: 'information', suggested: 'warning', stale: 'information', unknown: 'warning', invalid: 'error', headerDate: 'off' },
+      severity: {
+        untagged: 'information', suggested: 'warning', stale: 'information', unknown: 'warning', invalid: 'error', headerDate: 'off',
+        deprecated: 'warning', variant: 'information', translationMissing: 'warning', translationExtra: 'information',
+      },
       perMention: false,
       maxFileSize: 5_000_000,
       heuristics: true,
+      translation: { sourceLanguage: 'fr' },
     });
   });
 

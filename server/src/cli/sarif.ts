@@ -81,6 +81,30 @@ const RULES: readonly RuleText[] = [
     short: 'Legacy date header',
     full: 'The first line is a legacy `date YYYY-MM` header, which can move into the front matter as `date:`.',
   },
+  {
+    code: 'term.deprecated',
+    setting: 'deprecated',
+    short: 'Deprecated term',
+    full: 'A term the lexicon marks as deprecated in favour of a preferred term of the same language.',
+  },
+  {
+    code: 'name.variant',
+    setting: 'variant',
+    short: 'Variant spelling of a known name',
+    full: 'A misspelt or transliterated form of a known actor name; the canonical spelling is offered as a fix, and spellings a lexicon accepts are not reported.',
+  },
+  {
+    code: 'translation.missing-entity',
+    setting: 'translationMissing',
+    short: 'Entity of the source missing from the translation',
+    full: 'The source document mentions an entity id that this translation does not mention.',
+  },
+  {
+    code: 'translation.extra-entity',
+    setting: 'translationExtra',
+    short: 'Entity of the translation absent from the source',
+    full: 'This translation mentions an entity id that its source document does not mention.',
+  },
 ];
 
 /** SARIF levels of the editor's severities: SARIF has no "information" or "hint", only notes. */

@@ -9,7 +9,7 @@ import type { AnalyzedDocument } from './analysis';
 import type { FrontMatterProblem } from './frontMatter/model';
 import type { CommuniqueSettings, SeverityName, SeveritySettings } from './settings';
 import { readTags, suggestTag, type TagState } from './tagValues';
-import type { ActorType, Category, Entity, Lexicon } from './types';
+import type { ActorType, Category, Entity, Lang, Lexicon } from './types';
 
 /** The stable code of each kind of diagnostic. */
 export type DiagnosticCode =
@@ -18,7 +18,11 @@ export type DiagnosticCode =
   | 'frontmatter.stale'
   | 'frontmatter.unknown'
   | 'frontmatter.invalid'
-  | 'header.date';
+  | 'header.date'
+  | 'term.deprecated'
+  | 'name.variant'
+  | 'translation.missing-entity'
+  | 'translation.extra-entity';
 
 /** What each diagnostic carries for its fixes. */
 export type DiagnosticData =
@@ -27,7 +31,15 @@ export type DiagnosticData =
   | { code: 'frontmatter.stale'; category: Category; key: string; value: string }
   | { code: 'frontmatter.unknown'; category: Category; key: string; value: string; suggestion?: { value: string; name: string } }
   | { code: 'frontmatter.invalid'; reason: FrontMatterProblem['reason']; yamlCode?: string; detail: string }
-  | { code: 'header.date'; date: string };
+  | { code: 'header.date'; date: string }
+  /** A deprecated form of a lexicon term; `replacement` is the preferred term with the mention's case and, where the lexicon gives it, number and gender. */
+  | { code: 'term.deprecated'; category: Category; id: string; name: string; text: string; lang: Lang; preferred: string; replacement: string; reason?: string }
+  /** A misspelt or transliterated name of a known actor; `replacement` is the canonical spelling for this mention. */
+  | { code: 'name.variant'; category: Category; id: string; name: string; text: string; replacement: string; distance: number }
+  /** An entity id of the source document that this translation does not mention. */
+  | { code: 'translation.missing-entity'; category: Category; id: string; name: string; value: string; key: string; source: string; sourceLanguage: Lang }
+  /** An entity id of this translation that its source does not mention. */
+  | { code: 'translation.extra-entity'; category: Category; id: string; name: string; value: string; key: string; source: string; sourceLanguage: Lang };
 
 /** A diagnostic of the core: UTF-16 offsets into the full document text. */
 export interface CommuniqueDiagnostic {
@@ -49,6 +61,10 @@ export const SEVERITY_SETTING: Readonly<Record<DiagnosticCode, keyof SeveritySet
   'frontmatter.unknown': 'unknown',
   'frontmatter.invalid': 'invalid',
   'header.date': 'headerDate',
+  'term.deprecated': 'deprecated',
+  'name.variant': 'variant',
+  'translation.missing-entity': 'translationMissing',
+  'translation.extra-entity': 'translationExtra',
 };
 
 const CODE_ORDER: readonly DiagnosticCode[] = [
@@ -58,6 +74,10 @@ const CODE_ORDER: readonly DiagnosticCode[] = [
   'header.date',
   'entity.untagged',
   'entity.suggested',
+  'term.deprecated',
+  'name.variant',
+  'translation.missing-entity',
+  'translation.extra-entity',
 ];
 
 /** Computes every diagnostic of an analysed document (severity 'off' drops a code). */

@@ -28,6 +28,23 @@ export interface SeveritySettings {
   unknown: SeverityName;
   invalid: SeverityName;
   headerDate: SeverityName;
+  /** `term.deprecated` (issue 5). */
+  deprecated: SeverityName;
+  /** `name.variant` (issue 5). */
+  variant: SeverityName;
+  /** `translation.missing-entity` (issue 5). */
+  translationMissing: SeverityName;
+  /** `translation.extra-entity` (issue 5). */
+  translationExtra: SeverityName;
+}
+
+/** How a translation finds its source (issue 5, "Translation consistency"). */
+export interface TranslationSettings {
+  /**
+   * With sibling naming (`name.fr.md` beside `name.en.md`), the language whose file is the source;
+   * '' turns sibling pairing off (front matter `translation-of:` still works).
+   */
+  sourceLanguage: string;
 }
 
 /** Everything that changes how one document is analysed, diagnosed and tagged. */
@@ -44,6 +61,7 @@ export interface CommuniqueSettings {
   maxFileSize: number;
   /** Report actors that heuristics find and no lexicon lists. */
   heuristics: boolean;
+  translation: TranslationSettings;
 }
 
 const SEVERITY_NAMES: readonly SeverityName[] = ['error', 'warning', 'information', 'hint', 'off'];
@@ -63,13 +81,17 @@ const SEVERITY_FIELDS: readonly (readonly [keyof SeveritySettings, string])[] = 
   ['unknown', 'frontmatter.unknown'],
   ['invalid', 'frontmatter.invalid'],
   ['headerDate', 'header.date'],
+  ['deprecated', 'term.deprecated'],
+  ['variant', 'name.variant'],
+  ['translationMissing', 'translation.missing-entity'],
+  ['translationExtra', 'translation.extra-entity'],
 ];
 
 /**
  * Front-matter keys Communiqué itself reads or writes: a category renamed onto one of them would
  * make two meanings share a key.
  */
-const RESERVED_KEYS: ReadonlySet<string> = new Set(['communique', 'communique-ignore', 'lang', 'language', 'date']);
+const RESERVED_KEYS: ReadonlySet<string> = new Set(['communique', 'communique-ignore', 'lang', 'language', 'date', 'translation-of']);
 
 const KEY_ORDER: readonly Category[] = ['actor', 'country', 'region', 'threat'];
 
@@ -85,10 +107,15 @@ export const DEFAULT_SETTINGS: CommuniqueSettings = deepFreeze({
     unknown: 'warning',
     invalid: 'error',
     headerDate: 'information',
+    deprecated: 'warning',
+    variant: 'information',
+    translationMissing: 'warning',
+    translationExtra: 'information',
   },
   perMention: false,
   maxFileSize: 5_000_000,
   heuristics: true,
+  translation: { sourceLanguage: 'fr' },
 });
 
 /**
@@ -110,6 +137,7 @@ export function coerceSettings(raw: unknown): CommuniqueSettings {
     perMention: bool(read(root, 'diagnostics', 'perMention'), d.perMention),
     maxFileSize: positiveInteger(read(root, 'maxFileSize'), d.maxFileSize),
     heuristics: bool(read(root, 'heuristics', 'enabled') ?? booleanOnly(read(root, 'heuristics')), d.heuristics),
+    translation: { sourceLanguage: languageCode(read(root, 'translation', 'sourceLanguage'), d.translation.sourceLanguage) },
   };
 }
 
@@ -186,6 +214,14 @@ function stringList(value: unknown, fallback: readonly string[]): string[] {
   } catch {
     return [...fallback];
   }
+}
+
+/** A language code ("fr", "pt-BR"), or '' to switch a language-keyed feature off. */
+function languageCode(value: unknown, fallback: string): string {
+  if (typeof value !== 'string') return fallback;
+  const v = value.trim();
+  if (v === '') return '';
+  return /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/.test(v) ? v.toLowerCase() : fallback;
 }
 
 function bool(value: unknown, fallback: boolean): boolean {
