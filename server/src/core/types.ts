@@ -145,6 +145,29 @@ export interface Entity {
   language: Lang;
   /** For actors. */
   type?: ActorType;
+  /** Set when the matched variant is deprecated in its language (issue 5, `term.deprecated`). */
+  deprecated?: DeprecatedUse;
+  /** Set on an actor recognised through a misspelt or transliterated name (issue 5, `name.variant`). */
+  nameVariant?: NameVariantMatch;
+}
+
+/** What a deprecated mention should become. */
+export interface DeprecatedUse {
+  /** The preferred term of the variant's language, as the lexicon writes it. */
+  preferred: string;
+  /** The text to put in place of this mention: the preferred term (or the form the lexicon pairs with this one) in the mention's case. */
+  replacement: string;
+  reason?: string;
+}
+
+/** How an approximate actor name relates to the lexicon. */
+export interface NameVariantMatch {
+  /** The lexicon spelling the text approximates ("Hammouchi", "Fernández Díaz", "Grande-Marlaska"). */
+  canonical: string;
+  /** Token-level edit distance after folding and transliteration (0 when only the folding differs). */
+  distance: number;
+  /** True when a lexicon lists this spelling as accepted: recognised, but not reported. */
+  accepted: boolean;
 }
 
 /** A stretch of the document in one language. */
