@@ -3,6 +3,8 @@
  * server's commands (Tag all, Remove stale tags, Annotate this file...) are in
  * server/src/protocol.ts.
  */
+import { ClientLinkCommands } from '../../server/src/protocol';
+
 export const ClientCommands = {
   restartServer: 'communique.restartServer',
   showOutput: 'communique.showOutput',
@@ -20,6 +22,10 @@ export const ClientCommands = {
   ignoreEntityInWorkspace: 'communique.entities.ignoreInWorkspace',
   addEntityToLexicon: 'communique.entities.addToLexicon',
   refreshEntities: 'communique.entities.refresh',
+  /** Open the table of a translation's entities beside its source's (issue 5). */
+  compareWithSource: 'communique.compareWithSource',
+  /** Copy a name to the clipboard: the "Copy" links of the translator hover (issue 5). */
+  copyName: ClientLinkCommands.copyName,
 } as const;
 
 /** The Entities view in the explorer. */

@@ -3,7 +3,8 @@
  * Annotate this file) are registered by the language client from the server's
  * executeCommandProvider; the middleware here gives them the active document when they come with
  * no argument (palette, menus, status bar). The client's own commands: Restart server, Show
- * output, Open workspace lexicon, Add selection to lexicon as ..., Toggle entity highlighting.
+ * output, Open workspace lexicon, Add selection to lexicon as ..., Toggle entity highlighting, and
+ * Copy name (the translator hover's links, hidden from the palette).
  */
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest, type Middleware } from 'vscode-languageclient/node';
@@ -115,7 +116,16 @@ export function registerClientCommands(server: ServerConnection, actions: Entity
     ...CATEGORIES.map((category) => vscode.commands.registerCommand(ADD_COMMANDS[category], (arg?: unknown) => lexicon.addSelection(category, arg))),
     vscode.commands.registerCommand(ClientCommands.addEntityToLexicon, (node?: unknown) => lexicon.addSelection('actor', node)),
     vscode.commands.registerCommand(ClientCommands.toggleDecorations, () => toggleDecorations()),
+    vscode.commands.registerCommand(ClientCommands.copyName, (text?: unknown) => copyName(text)),
   ];
+}
+
+/** The hover's "Copy" link: puts a name on the clipboard and says so briefly in the status bar. */
+async function copyName(text: unknown): Promise<boolean> {
+  if (typeof text !== 'string' || text.trim() === '') return false;
+  await vscode.env.clipboard.writeText(text);
+  vscode.window.setStatusBarMessage(`$(copy) ${CLIENT_NAME}: copied “${text}”`, 3000);
+  return true;
 }
 
 /** Turns the highlights off or on, at the level where the setting is defined (folder, workspace or user). */

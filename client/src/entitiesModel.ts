@@ -6,6 +6,9 @@
  * Nothing here recognises anything: every entity comes from the server (ARCHITECTURE.md).
  */
 import type { EntitiesResult, EntityMention, EntityState, ProtocolRange } from '../../server/src/protocol';
+import { languageName, readDocumentLanguage, type DocumentLanguage } from './languageStatusModel';
+
+export { languageName };
 
 export type Category = EntityMention['category'];
 
@@ -43,6 +46,10 @@ export interface DocumentEntities {
   entities: readonly EntityMention[];
   /** The document's language when the server reports it (an optional field of the answer). */
   language?: string;
+  /** The language, how it was decided and the paragraph languages (issue 5), when the server reports them. */
+  documentLanguage?: DocumentLanguage;
+  /** Set when the server did not analyse the document (too large, or binary; issue 6), with its message. */
+  notAnalyzed?: { reason: 'too-large' | 'binary'; message: string };
 }
 
 /** Reads the server's answer defensively: null (not annotated), or the entities in document order. */
@@ -53,6 +60,12 @@ export function readEntitiesResult(result: unknown): DocumentEntities | null {
   const entities = r.entities.filter(isMention).sort((a, b) => compareRanges(a.range, b.range));
   const read: DocumentEntities = { version: r.version, entities };
   if (typeof r.language === 'string' && r.language !== '') read.language = r.language;
+  const documentLanguage = readDocumentLanguage(r);
+  if (documentLanguage !== undefined) read.documentLanguage = documentLanguage;
+  const skipped = (r as { notAnalyzed?: { reason?: unknown; message?: unknown } }).notAnalyzed;
+  if ((skipped?.reason === 'too-large' || skipped?.reason === 'binary') && typeof skipped.message === 'string') {
+    read.notAnalyzed = { reason: skipped.reason, message: skipped.message };
+  }
   return read;
 }
 
@@ -226,19 +239,6 @@ export function statusTooltip(summary: EntitySummary, language?: string): string
   if (language !== undefined) lines.push(`Language: ${languageName(language)} (\`${language}\`)`, '');
   lines.push(summary.untagged > 0 ? `Click to tag all ${summary.untagged} untagged ${summary.untagged === 1 ? 'entity' : 'entities'}.` : 'Every lexicon entity is tagged. Click to check again.');
   return lines.join('\n');
-}
-
-const LANGUAGE_NAMES: Record<string, string> = { fr: 'French', en: 'English', es: 'Spanish', ar: 'Arabic' };
-
-/** "French" for `fr`; the code itself when it is not known. */
-export function languageName(code: string): string {
-  const known = LANGUAGE_NAMES[code.toLowerCase()];
-  if (known !== undefined) return known;
-  try {
-    return new Intl.DisplayNames(['en'], { type: 'language' }).of(code) ?? code;
-  } catch {
-    return code;
-  }
 }
 
 /** The decoration settings, coerced: anything unexpected falls back to the default (everything shown). */

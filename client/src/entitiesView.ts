@@ -158,6 +158,8 @@ export class EntitiesView implements vscode.TreeDataProvider<EntityNode>, vscode
     this.groups = entities ? groupEntities(entities.entities) : [];
     const summary = entities ? summarize(entities.entities) : undefined;
     this.view.description = this.document !== undefined && entities ? basename(this.document.uri) : undefined;
+    // A document the server does not analyse (too large, or binary) says why, in place of entities (issue 6).
+    this.view.message = entities?.notAnalyzed?.message;
     this.view.badge =
       summary !== undefined && summary.untagged > 0
         ? { value: summary.untagged, tooltip: `${summary.untagged} untagged ${summary.untagged === 1 ? 'entity' : 'entities'}` }

@@ -8,13 +8,14 @@
 import * as vscode from 'vscode';
 import type { Middleware } from 'vscode-languageclient/node';
 import { commandMiddleware, FallbackCommands, registerClientCommands } from './commands';
+import { CompareView, type CompareSnapshot } from './compareView';
 import { ContextKeys } from './contextKeys';
 import { EntityDecorations, type DecorationSnapshot } from './decorations';
 import type { CategoryGroup } from './entitiesModel';
 import { EntitiesView } from './entitiesView';
 import { EntityActions } from './entityActions';
 import { EntityStore, type KnownEntities } from './entityStore';
-import { ErrorReporter } from './errorReporter';
+import { ErrorReporter, type ShownMessage } from './errorReporter';
 import { CLIENT_NAME, ServerConnection } from './languageServer';
 import { EntityStatusBar } from './statusBar';
 
@@ -30,8 +31,26 @@ export interface CommuniqueApi {
   decorations(uri: vscode.Uri): DecorationSnapshot | undefined;
   /** The status bar text (without its icon); undefined when the item is hidden. */
   statusBarText(): string | undefined;
+  /** The document-language item's text (without its icon), "FR (detected)"; undefined when hidden. */
+  languageStatusText(): string | undefined;
   /** The groups the Entities view shows now. */
   entitiesView(): readonly CategoryGroup[];
+  /** What the "Compare entities with source" panel shows; undefined when it is closed. */
+  comparePanel(): CompareSnapshot | undefined;
+  /** Resolves once the compare panel shows a comparison for which `test` holds. */
+  waitForComparison(test?: (snapshot: CompareSnapshot) => boolean): Promise<CompareSnapshot>;
+  /** The language server's process id, asked of the server (issue 6: the crash test kills it). */
+  serverPid(): Promise<number>;
+  /** How many times the server has been running so far (the first start counts one). */
+  serverStarts(): number;
+  /** Resolves once the server has been running more than `count` times (a restart after a crash). */
+  waitForServerStart(count: number): Promise<void>;
+  /** Whether the client stopped restarting the server (it crashed too often). */
+  serverStopped(): boolean;
+  /** Resolves once the client has given up restarting the server. */
+  waitForServerStopped(): Promise<void>;
+  /** Every notification the extension showed, oldest first. */
+  shownMessages(): readonly ShownMessage[];
 }
 
 let server: ServerConnection | undefined;
@@ -68,8 +87,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Commun
   const actions = new EntityActions(connection, errors);
   const decorations = new EntityDecorations(store);
   const view = new EntitiesView(store, actions);
-  const statusBar = new EntityStatusBar(store);
+  const statusBar = new EntityStatusBar(store, connection);
   const fallbackCommands = new FallbackCommands(connection, errors);
+  const compareView = new CompareView(connection, errors);
   context.subscriptions.push(
     connection,
     store,
@@ -78,6 +98,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Commun
     statusBar,
     new ContextKeys(store, connection),
     fallbackCommands,
+    compareView,
     connection.onDidStart(() => fallbackCommands.registerMissing()),
     ...registerClientCommands(connection, actions, output),
   );
@@ -100,7 +121,20 @@ export async function activate(context: vscode.ExtensionContext): Promise<Commun
       }),
     decorations: (uri) => decorations.snapshot(uri),
     statusBarText: () => statusBar.text,
+    languageStatusText: () => statusBar.languageText,
     entitiesView: () => view.shown,
+    comparePanel: () => compareView.snapshot,
+    waitForComparison: (test = () => true) =>
+      waitFor(compareView.onDidRender, () => {
+        const shown = compareView.snapshot;
+        return shown !== undefined && test(shown) ? shown : undefined;
+      }),
+    serverPid: () => connection.serverPid(),
+    serverStarts: () => connection.starts,
+    waitForServerStart: (count) => waitFor(connection.onDidStart, () => (connection.starts > count ? true : undefined)).then(() => undefined),
+    serverStopped: () => connection.isStopped,
+    waitForServerStopped: () => waitFor(connection.onDidChangeState, () => (connection.isStopped ? true : undefined)).then(() => undefined),
+    shownMessages: () => errors.shown,
   };
 }
 

@@ -46,6 +46,41 @@ export interface EntityCommandParams {
   text?: string;
 }
 
+/**
+ * Commands the client runs from links in hovers (`command:` URIs), which only a client that says
+ * so in `initializationOptions.commandLinks` gets (other editors would show a dead link).
+ */
+export const ClientLinkCommands = {
+  /** Copy a name to the clipboard (the translator hover's "Copy"). Arguments: [text: string]. */
+  copyName: 'communique.copyName',
+} as const;
+
+/** The `initializationOptions` the VS Code client sends besides the settings. */
+export interface CommuniqueInitializationOptions {
+  settings?: unknown;
+  /** The ClientLinkCommands the client runs from hover links. */
+  commandLinks?: string[];
+  /**
+   * Whether the user trusts the workspace (issue 6). Until it is `true`, no lexicon file outside the
+   * workspace folders is read. Other editors opt in with `{ "workspaceTrusted": true }`.
+   */
+  workspaceTrusted?: boolean;
+}
+
+/** Notification `communique/didChangeWorkspaceTrust` (client to server): the user granted (or withdrew) trust. */
+export const DID_CHANGE_WORKSPACE_TRUST = 'communique/didChangeWorkspaceTrust';
+
+export interface DidChangeWorkspaceTrustParams {
+  trusted: boolean;
+}
+
+/** Request `communique/serverProcess`: the server's process id (the client logs it; crash tests kill it). */
+export const SERVER_PROCESS_REQUEST = 'communique/serverProcess';
+
+export interface ServerProcessResult {
+  pid: number;
+}
+
 export type CommandId = (typeof Commands)[keyof typeof Commands];
 
 /** Every command id, in the order they are registered. */
@@ -105,11 +140,40 @@ export interface EntityMention {
   type?: 'person' | 'organization';
 }
 
+/** How the main language of a document was decided: its front matter's `lang:`, detection, or the default (too little text). */
+export type LanguageSource = 'front-matter' | 'detected' | 'default';
+
+/** One language of a document's body and its share of the body's paragraphs, in characters (0 to 1). */
+export interface ParagraphLanguage {
+  language: string;
+  share: number;
+}
+
 /**
  * The result of `communique/entities`: null when the document is not open or not annotated;
- * `version` is the document version the entities were computed on.
+ * `version` is the document version the entities were computed on. The language fields (issue 5)
+ * are optional for clients: a client reads them defensively.
  */
-export type EntitiesResult = { version: number; entities: EntityMention[] } | null;
+export type EntitiesResult = {
+  version: number;
+  entities: EntityMention[];
+  /** The document's main language (`fr`, `ar`...). */
+  language?: string;
+  languageSource?: LanguageSource;
+  /** The languages the paragraphs are read in, the largest share first; more than one in a mixed document. */
+  paragraphLanguages?: ParagraphLanguage[];
+  /**
+   * Set when the document is annotated but not analysed (issue 6): larger than
+   * `communique.maxFileSize`, or binary data. `entities` is then empty and `message` says why.
+   */
+  notAnalyzed?: NotAnalyzedNotice;
+} | null;
+
+/** Why an annotated document was not analysed, in the words the editor shows. */
+export interface NotAnalyzedNotice {
+  reason: 'too-large' | 'binary';
+  message: string;
+}
 
 /** The argument of the `communique.addToLexicon` command. */
 export interface AddToLexiconParams {
@@ -140,3 +204,55 @@ export interface AddToLexiconResult {
   /** The workspace lexicon that was (or would have been) edited. */
   lexiconUri?: string;
 }
+
+/**
+ * Request `communique/compareWithSource` (issue 5): a translation's lexicon entities beside its
+ * source's, for the client's "Compare entities with source" table.
+ */
+export const COMPARE_WITH_SOURCE_REQUEST = 'communique/compareWithSource';
+
+export interface CompareWithSourceParams {
+  textDocument: { uri: string };
+}
+
+/** One mention in either document. */
+export interface ComparedMention {
+  range: ProtocolRange;
+  text: string;
+}
+
+/** One entity of the source or the translation. */
+export interface ComparedEntityRow {
+  category: 'actor' | 'country' | 'region' | 'threat';
+  id: string;
+  /** The lexicon's canonical name. */
+  name: string;
+  /** The entity's name in the source's and in the translation's language. */
+  sourceName: string;
+  translationName: string;
+  /** `missing`: only in the source; `extra`: only in the translation. */
+  status: 'both' | 'missing' | 'extra';
+  /** Listed in the translation's `translation-ignore:`: a difference on purpose, not reported. */
+  ignored: boolean;
+  sourceMentions: ComparedMention[];
+  translationMentions: ComparedMention[];
+}
+
+/** The answer of `communique/compareWithSource`: the comparison, or why there is none (no source declared, source missing...). */
+export type CompareWithSourceResult =
+  | {
+      kind: 'compared';
+      translation: { uri: string; version: number | null; language: string };
+      source: {
+        uri: string;
+        /** The open document's version; null when it was read from disk. */
+        version: number | null;
+        language: string;
+        /** How the translation names it: front matter `translation-of:` or sibling naming. */
+        via: 'front-matter' | 'sibling';
+        /** Its path relative to the translation's folder. */
+        label: string;
+      };
+      entities: ComparedEntityRow[];
+    }
+  | { kind: 'no-source'; message: string };

@@ -22,7 +22,7 @@ import { registerCodeActions, CODE_ACTION_KINDS } from './features/codeActions';
 import { registerCommands } from './features/commands';
 import { registerCompletion, COMPLETION_TRIGGERS } from './features/completion';
 import { registerDiagnostics } from './features/diagnostics';
-import { AnalysisStore } from './features/documents';
+import { AnalysisStore, registerAnalysisProgress } from './features/documents';
 import { registerEntities } from './features/entities';
 import { registerHover } from './features/hover';
 import { LexiconStore } from './features/lexicon';
@@ -31,9 +31,12 @@ import { registerSemanticTokens } from './features/semanticTokens';
 import { readClientSupport, type Session } from './features/session';
 import { SettingsStore } from './features/settings';
 import { registerSymbols } from './features/symbols';
+import { registerTestHooks } from './features/testHooks';
+import { registerTranslations } from './features/translation';
 import { registerWatchers } from './features/watchers';
+import { readWorkspaceTrusted, WorkspaceTrust } from './features/trust';
 import { WorkspaceFolders } from './features/workspaceFolders';
-import { COMMAND_IDS, SEMANTIC_TOKENS_LEGEND, SETTINGS_SECTION } from './protocol';
+import { COMMAND_IDS, SEMANTIC_TOKENS_LEGEND, SERVER_PROCESS_REQUEST, SETTINGS_SECTION, type ServerProcessResult } from './protocol';
 
 /** Starts the server on a connection (by default the one the process arguments name) and returns it. */
 export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): Connection {
@@ -45,16 +48,19 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   });
 
   connection.onInitialize((params): InitializeResult => {
-    const client = readClientSupport(params.capabilities);
+    const client = readClientSupport(params.capabilities, params.initializationOptions);
     const folders = new WorkspaceFolders(params.workspaceFolders, params.rootUri);
     const options = params.initializationOptions as { settings?: unknown } | null | undefined;
     const settings = new SettingsStore(connection, client.configuration, options?.settings);
-    const lexicons = new LexiconStore(connection, documents, folders, settings);
+    const trust = new WorkspaceTrust(connection, readWorkspaceTrusted(params.initializationOptions));
+    const lexicons = new LexiconStore(connection, documents, folders, settings, trust);
     const index = new WorkspaceIndex();
     const analyses = new AnalysisStore(documents, folders, settings, lexicons, index);
     const session: Session = { connection, documents, client, folders, settings, lexicons, analyses, index };
 
-    const diagnostics = registerDiagnostics(session);
+    // A translation is diagnosed again when its source changes (issue 5).
+    const translations = registerTranslations(session, (uris) => diagnostics.refresh(uris));
+    const diagnostics = registerDiagnostics(session, translations);
     registerCodeActions(session);
     registerCommands(session);
     registerHover(session);
@@ -63,7 +69,11 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     registerReferences(session);
     registerCompletion(session);
     registerEntities(session);
-    const watchers = registerWatchers(session);
+    // A long document is analysed in steps; the editor shows how far along (issue 6).
+    registerAnalysisProgress(session, params.capabilities.window?.workDoneProgress === true);
+    registerTestHooks(session);
+    connection.onRequest(SERVER_PROCESS_REQUEST, (): ServerProcessResult => ({ pid: process.pid }));
+    const watchers = registerWatchers(session, (changes) => translations.filesChanged(changes));
 
     documents.onDidChangeContent((e) => void lexicons.documentChanged(e.document.uri));
     documents.onDidClose((e) => {
@@ -112,8 +122,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     };
     if (client.pullDiagnostics) {
-      // Lexicon changes are announced with workspace/diagnostic/refresh, so no document depends
-      // on another one's text.
+      // Lexicon changes, and changes of a translation's source (features/translation.ts), are
+      // announced with workspace/diagnostic/refresh.
       capabilities.diagnosticProvider = { identifier: 'communique', interFileDependencies: false, workspaceDiagnostics: false };
     }
     return { capabilities, serverInfo: { name: 'communique' } };

@@ -10,8 +10,20 @@
  * The client is the protocol tests' (test/protocol/harness.ts): push diagnostics, as Neovim and
  * Emacs get them. The documents are generated from a seeded PRNG, so two runs send the same bytes.
  * Targets are reported, not asserted: timing depends on the machine and on what else runs.
+ *
+ * Then huge and hostile input (issue 6):
+ * - while the server analyses a 10 MB document, and a 5 MB document on one line, the latency of
+ *   hover and completion requests on another, small document (p50, p95, max; and idle, for
+ *   comparison), and the time from `didOpen` to the long document's first diagnostics;
+ * - the time to the one notice for a document past `communique.maxFileSize`;
+ * - the time to read hostile front matter (alias bomb, 10,000 levels, 100,000 items);
+ * - the time and memory of the lexicon limits, each in a fresh process.
  */
+import { spawnSync } from 'node:child_process';
 import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { readFrontMatter } from '#core/frontMatter/model';
+import { DEFAULT_SETTINGS } from '#core/settings';
 import { LspClient } from '../protocol/harness';
 import { prng } from './prng';
 
@@ -156,6 +168,170 @@ async function main(): Promise<void> {
   for (const r of rows) console.log(`| ${r.what} | ${r.samples} | ${fmt(r.p50)} | ${fmt(r.p95)} | ${r.target} | ${r.verdict} |`);
   console.log('');
   for (const line of opens) console.log(`- ${line}`);
+
+  await hugeDocuments();
+  hostileFrontMatter();
+  lexiconLimits();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Issue 6: huge and hostile input.
+
+const SMALL_DOCUMENT = '---\ncountries: []\n---\nLa police a arrêté trois suspects au Maroc et en Espagne.\n';
+const HOVER_AT = { line: 3, character: 38 };
+const COMPLETE_AT = { line: 1, character: 12 };
+
+interface Latencies {
+  hover: number[];
+  completion: number[];
+}
+
+/** Hover and completion on the small document, alternately, until `done()` (at least `min` of each). */
+async function probe(client: LspClient, uri: string, done: () => boolean, min = 0): Promise<Latencies> {
+  const out: Latencies = { hover: [], completion: [] };
+  while (!done() || out.hover.length < min) {
+    let at = performance.now();
+    await client.request('textDocument/hover', { textDocument: { uri }, position: HOVER_AT });
+    out.hover.push(performance.now() - at);
+    at = performance.now();
+    await client.request('textDocument/completion', { textDocument: { uri }, position: COMPLETE_AT });
+    out.completion.push(performance.now() - at);
+  }
+  return out;
+}
+
+function latencyCells(values: number[]): string {
+  const sorted = [...values].sort((a, b) => a - b);
+  return `${sorted.length} | ${fmt(percentile(sorted, 50))} | ${fmt(percentile(sorted, 95))} | ${fmt(sorted[sorted.length - 1]!)}`;
+}
+
+/** Opens a long document beside the small one and measures the small one's latency meanwhile. */
+async function whileAnalysing(name: string, text: string, maxFileSize: number): Promise<string[]> {
+  const client = await LspClient.start({ settings: { maxFileSize } });
+  try {
+    const small = await client.open('communiques/small.md', SMALL_DOCUMENT);
+    await client.diagnostics(small);
+    const idle = await probe(client, small, () => true, 30);
+    const openedAt = performance.now();
+    const uri = await client.open('communiques/long.md', text);
+    let firstMs = 0;
+    let diagnostics = 0;
+    const published = client.diagnostics(uri, 1).then((p) => {
+      firstMs = performance.now() - openedAt;
+      diagnostics = p.diagnostics.length;
+    });
+    let done = false;
+    void published.then(() => (done = true));
+    const busy = await probe(client, small, () => done);
+    await published;
+    const bytes = Buffer.byteLength(text);
+    return [
+      `| ${name}: hover, idle | ${latencyCells(idle.hover)} |`,
+      `| ${name}: hover, while analysing | ${latencyCells(busy.hover)} |`,
+      `| ${name}: completion, idle | ${latencyCells(idle.completion)} |`,
+      `| ${name}: completion, while analysing | ${latencyCells(busy.completion)} |`,
+      `| ${name} (${(bytes / MB).toFixed(2)} MB): \`didOpen\` → first diagnostics (${diagnostics}) | 1 | ${fmt(firstMs)} | | |`,
+    ];
+  } finally {
+    await client.shutdown();
+  }
+}
+
+async function hugeDocuments(): Promise<void> {
+  const rows: string[] = [];
+  const ten = communique(10 * MB, 4242);
+  rows.push(...(await whileAnalysing('10 MB document', ten, 20 * MB)));
+  // Just under the default communique.maxFileSize (5,000,000 bytes), on one line.
+  const line = communique(5 * MB - 20_000, 4343).replace(/\s*\n\s*/g, ' ');
+  rows.push(...(await whileAnalysing('5 MB single line', line, DEFAULT_SETTINGS.maxFileSize)));
+  // Past the default limit: the one notice, and nothing else.
+  const client = await LspClient.start();
+  try {
+    const openedAt = performance.now();
+    const uri = await client.open('communiques/too-large.md', ten);
+    const notice = await client.diagnostics(uri, 1);
+    const ms = performance.now() - openedAt;
+    rows.push(`| 10 MB document past \`communique.maxFileSize\`: \`didOpen\` → the notice (${notice.diagnostics.map((d) => d.code).join(', ')}) | 1 | ${fmt(ms)} | | |`);
+  } finally {
+    await client.shutdown();
+  }
+  console.log('\n### Huge documents (issue 6): requests about a small document while a long one is analysed\n');
+  console.log('| measure | samples | p50 (ms) | p95 (ms) | max (ms) |');
+  console.log('|---|---:|---:|---:|---:|');
+  for (const row of rows) console.log(row);
+}
+
+/** Median milliseconds of `runs` calls. */
+function timeMedian(runs: number, run: () => unknown): number {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const at = performance.now();
+    run();
+    times.push(performance.now() - at);
+  }
+  times.sort((a, b) => a - b);
+  return percentile(times, 50);
+}
+
+function hostileFrontMatter(): void {
+  const levels = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
+  for (let i = 1; i < 10; i++) levels.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10).fill(`*${String.fromCharCode(96 + i)}`).join(', ')}]`);
+  const items = (n: number): string => Array.from({ length: n }, (_, i) => `  - X${i}`).join('\n');
+  const cases: [string, string][] = [
+    ['alias bomb (10 levels of 10 aliases)', `---\n${levels.join('\n')}\nthreats: *j\n---\n`],
+    ['flow lists nested 10,000 levels', `---\ncountries: ${'['.repeat(10_000)}${']'.repeat(10_000)}\n---\n`],
+    ['block list of 100,000 items', `---\ncountries:\n${items(100_000)}\n---\n`],
+    ['block list of 10,000 items (read in full)', `---\ncountries:\n${items(10_000)}\n---\n`],
+    ['`__proto__` and `constructor` keys', '---\n__proto__: {polluted: true}\nconstructor: [x]\ncountries: [__proto__]\n---\n'],
+  ];
+  console.log('\n### Hostile front matter (issue 6): time to read, median of 9 runs\n');
+  console.log('| front matter | characters | ms | result |');
+  console.log('|---|---:|---:|---|');
+  for (const [name, text] of cases) {
+    const fm = readFrontMatter(text, DEFAULT_SETTINGS.keys);
+    const ms = timeMedian(9, () => readFrontMatter(text, DEFAULT_SETTINGS.keys));
+    console.log(`| ${name} | ${text.length} | ${fmt(ms)} | ${fm.status}${fm.problems.length > 0 ? `: ${fm.problems.map((p) => p.reason).join(', ')}` : ''} |`);
+  }
+}
+
+/**
+ * The lexicon limits in a fresh process each: parse and build lexicons at the per-file and total
+ * entry limits, and refuse a million-entry one; time and resident memory after the build.
+ */
+function lexiconLimits(): void {
+  const out = join(__dirname, '..', '..', '..', 'server', 'out');
+  const script = `
+    const { buildLexicon } = require(${JSON.stringify(join(out, 'core', 'lexicon', 'index.js'))});
+    const { createRecognizer } = require(${JSON.stringify(join(out, 'core', 'recognize.js'))});
+    const people = (n, p) => '{"version": 1, "entries": [\\n' + Array.from({ length: n }, (_, i) => '{"id": "' + p + '-' + i + '", "category": "actor", "type": "person", "names": {"fr": ["' + p.toUpperCase() + ' Nom' + i + '"]}}').join(',\\n') + '\\n]}\\n';
+    const files = { per: [['a.json', 100001]], total: [['a.json', 90000], ['b.json', 90000]], million: [] };
+    const which = process.argv[1];
+    const sources = files[which].map(([f, n]) => ({ file: f, text: people(n, f[0]) }));
+    if (which === 'million') sources.push({ file: 'm.json', text: '{"version": 1, "entries": [\\n' + '{"id": "x", "category": "actor", "type": "person", "names": {"fr": ["X"]}},\\n'.repeat(1000000) + '{}]}' });
+    const at = performance.now();
+    const lexicon = buildLexicon(sources);
+    createRecognizer(lexicon);
+    const ms = performance.now() - at;
+    const errors = lexicon.problems.filter((p) => p.severity === 'error').map((p) => p.file + ':' + p.line);
+    console.log(JSON.stringify({ ms, entries: lexicon.entries.size, errors, rss: process.memoryUsage().rss, heap: process.memoryUsage().heapUsed }));
+  `;
+  console.log('\n### Lexicon limits (issue 6): a fresh process each\n');
+  console.log('| lexicons | entries loaded | errors (file:line) | parse + build + compile (ms) | RSS after (MiB) | heap (MiB) |');
+  console.log('|---|---:|---|---:|---:|---:|');
+  const labels: Record<string, string> = {
+    per: 'one file of 100,001 entries (limit 100,000 per file)',
+    total: 'two files of 90,000 (limit 150,000 in all)',
+    million: 'one file of 1,000,000 entries (refused unread)',
+  };
+  for (const which of ['per', 'total', 'million']) {
+    const run = spawnSync(process.execPath, ['-e', script, which], { encoding: 'utf8', maxBuffer: 1 << 20 });
+    if (run.status !== 0) {
+      console.log(`| ${labels[which]} | failed: ${run.stderr.split('\n')[0]} | | | | |`);
+      continue;
+    }
+    const r = JSON.parse(run.stdout) as { ms: number; entries: number; errors: string[]; rss: number; heap: number };
+    console.log(`| ${labels[which]} | ${r.entries} | ${r.errors.join(', ')} | ${fmt(r.ms)} | ${(r.rss / 2 ** 20).toFixed(0)} | ${(r.heap / 2 ** 20).toFixed(0)} |`);
+  }
 }
 
 main().catch((e: unknown) => {

@@ -12,6 +12,12 @@
  *     (this machine has no internet but the npm registry and Debian's mirror).
  * Both go through the same `runTests` call; only `vscodeExecutablePath`/`version` differ.
  *
+ * In code-server the suite runs a second time in an untrusted workspace (Restricted Mode, issue 6):
+ * the host keeps workspace trust on (COMMUNIQUE_WORKSPACE_TRUST=1), the profile never prompts, and
+ * the workspace copy gets lexicons inside and outside it (untrustedWorkspace below); the suite then
+ * runs only suite/untrusted.test.ts. A downloaded VS Code cannot do this run: test-electron always
+ * passes --disable-workspace-trust.
+ *
  * Other environment: COMMUNIQUE_TOOLS (see test/tools.ts), COMMUNIQUE_HOST_TIMEOUT (seconds, the
  * host's bound on one run), COMMUNIQUE_KEEP_TEMP=1 (keep the workspace copy to inspect it).
  */
@@ -42,6 +48,40 @@ const USER_SETTINGS = {
 };
 
 type Target = { kind: 'code-server' } | { kind: 'download'; version: string };
+
+/** The user settings of the untrusted run: trust on, and no prompt or banner to answer. */
+const UNTRUSTED_USER_SETTINGS = {
+  'security.workspace.trust.enabled': true,
+  'security.workspace.trust.startupPrompt': 'never',
+  'security.workspace.trust.banner': 'never',
+  'security.workspace.trust.emptyWindow': false,
+};
+
+function actorLexicon(id: string, name: string): string {
+  return `version: 1\nentries:\n  - id: ${id}\n    category: actor\n    type: person\n    name: ${name}\n    names:\n      fr: [${name}]\n`;
+}
+
+/**
+ * The untrusted workspace: a workspace lexicon (data: it loads), a lexicon outside the workspace
+ * named in the user settings (the server must ignore it until trust), another one named in the
+ * workspace's own .vscode/settings.json (VS Code itself withholds it: restrictedConfigurations),
+ * and a communiqué naming the three actors. Returns the user settings to add.
+ */
+function untrustedWorkspace(temp: string, workspace: string): Record<string, unknown> {
+  const outside = join(temp, 'outside');
+  mkdirSync(outside, { recursive: true });
+  writeFileSync(join(outside, 'people.yaml'), actorLexicon('bostyn', 'Francisca Bostyn'));
+  writeFileSync(join(outside, 'escape.yaml'), actorLexicon('quiroga', 'Ximena Quiroga'));
+  mkdirSync(join(workspace, '.communique'), { recursive: true });
+  writeFileSync(join(workspace, '.communique', 'lexicon.yaml'), actorLexicon('valdeolmos', 'Ramiro Valdeolmos'));
+  mkdirSync(join(workspace, '.vscode'), { recursive: true });
+  writeFileSync(join(workspace, '.vscode', 'settings.json'), `${JSON.stringify({ 'communique.lexicon.paths': [join(outside, 'escape.yaml')] }, null, 2)}\n`);
+  writeFileSync(
+    join(workspace, 'press', 'non-fiable.md'),
+    '---\ntitle: Espace non fiable\nlang: fr\n---\nLe capitaine Ramiro Valdeolmos a reçu Francisca Bostyn et Ximena Quiroga à Madrid.\n',
+  );
+  return { ...UNTRUSTED_USER_SETTINGS, 'communique.lexicon.paths': [join(outside, 'people.yaml')] };
+}
 
 /** Whether the VS Code update service answers within a few seconds. */
 function vscodeDownloadReachable(): Promise<boolean> {
@@ -84,17 +124,18 @@ async function targets(): Promise<Target[]> {
 }
 
 /** One run of the suite in a fresh copy of the fixture workspace and a fresh profile. */
-async function runOnce(target: Target): Promise<void> {
+async function runOnce(target: Target, trust: 'trusted' | 'untrusted' = 'trusted'): Promise<void> {
   const temp = mkdtempSync(join(tmpdir(), 'communique-integration-'));
   const workspace = join(temp, 'workspace');
   cpSync(FIXTURE, workspace, { recursive: true });
+  const extraSettings = trust === 'untrusted' ? untrustedWorkspace(temp, workspace) : {};
   // A quiet profile: no startup editor, no chat (its input box is a plaintext model: it would
   // start the language server on a chat prompt), no update checks.
   const userSettings = join(temp, 'user-data', 'User', 'settings.json');
   mkdirSync(dirname(userSettings), { recursive: true });
-  writeFileSync(userSettings, `${JSON.stringify(USER_SETTINGS, null, 2)}\n`);
+  writeFileSync(userSettings, `${JSON.stringify({ ...USER_SETTINGS, ...extraSettings }, null, 2)}\n`);
   const launchArgs = [workspace, `--user-data-dir=${join(temp, 'user-data')}`, `--extensions-dir=${join(temp, 'extensions')}`];
-  const label = target.kind === 'code-server' ? 'code-server 4.139.1 (Code-OSS 1.139.1)' : `downloaded VS Code ${target.version}`;
+  const label = `${target.kind === 'code-server' ? 'code-server 4.139.1 (Code-OSS 1.139.1)' : `downloaded VS Code ${target.version}`}${trust === 'untrusted' ? ', untrusted workspace' : ''}`;
   console.log(`integration: running the suite in ${label} on ${workspace}`);
   const started = Date.now();
   try {
@@ -102,6 +143,8 @@ async function runOnce(target: Target): Promise<void> {
       extensionDevelopmentPath: REPO,
       extensionTestsPath: SUITE,
       launchArgs,
+      // Read by the code-server host: keep workspace trust on.
+      ...(trust === 'untrusted' ? { extensionTestsEnv: { COMMUNIQUE_WORKSPACE_TRUST: '1' } } : {}),
       ...(target.kind === 'code-server'
         ? { vscodeExecutablePath: HOST }
         : { version: target.version, cachePath: join(toolsDir, 'vscode-test') }),
@@ -121,7 +164,11 @@ async function main(): Promise<void> {
   ] as const) {
     if (!existsSync(path)) throw new Error(`${path} is missing: ${hint}`);
   }
-  for (const target of await targets()) await runOnce(target);
+  for (const target of await targets()) {
+    await runOnce(target);
+    if (target.kind === 'code-server') await runOnce(target, 'untrusted');
+    else console.log(`integration: no untrusted-workspace run in downloaded VS Code ${target.version}: test-electron always passes --disable-workspace-trust`);
+  }
 }
 
 main().catch((error: unknown) => {

@@ -50,7 +50,12 @@ describe('protocol: hover, tokens, symbols, references, completion', function ()
     assert.equal(lines[1], 'Canonical name: Morocco');
     assert.equal(lines[2], 'Tagged in `countries`');
     assert.equal(lines[3], 'Matched *Maroc* (fr)');
-    assert.match(lines[4]!, /^Other languages: \*\*en\*\* Morocco, Kingdom of Morocco · \*\*es\*\* Marruecos/);
+    // Every language of the lexicon, the preferred term in bold (issue 5); no copy links for a client that does not run them.
+    assert.match(lines[4]!, /^\| Language \| Preferred \| Other names \|\n\|---\|---\|---\|\n\| \*\*fr\*\* \| \*\*Maroc\*\* \| /);
+    assert.match(lines[4]!, /\n\| \*\*en\*\* \| \*\*Morocco\*\* \| Kingdom of Morocco/);
+    assert.match(lines[4]!, /\n\| \*\*es\*\* \| \*\*Marruecos\*\* \|/);
+    assert.match(lines[4]!, /\n\| \*\*ar\*\* \| \*\*المغرب\*\* \|/);
+    assert.doesNotMatch(card, /command:/);
     assert.match(lines[5]!, /^Lexicon: built-in `countries\.generated\.yaml`, line \d+$/);
 
     const guardia = (await client.request('textDocument/hover', { textDocument: { uri }, position: { line: 3, character: 40 } })) as Hover;

@@ -70,6 +70,8 @@ export interface StartOptions {
   command?: readonly string[];
   /** Changes to the default (VS Code-like) client capabilities. */
   capabilities?: (c: ClientCapabilities) => void;
+  /** The `initializationOptions` of the initialize request (none by default). */
+  initializationOptions?: unknown;
 }
 
 interface Waiter<T> {
@@ -128,6 +130,7 @@ export class LspClient {
         rootUri: client.folderUri,
         workspaceFolders: [{ uri: client.folderUri, name: 'workspace' }],
         capabilities,
+        ...(options.initializationOptions !== undefined ? { initializationOptions: options.initializationOptions } : {}),
       }),
       'the initialize response',
     );

@@ -211,6 +211,12 @@ describe('communique check', () => {
           ['frontmatter.unknown', 'warning'],
           ['frontmatter.invalid', 'error'],
           ['header.date', 'note'],
+          ['term.deprecated', 'warning'],
+          ['name.variant', 'note'],
+          ['translation.missing-entity', 'warning'],
+          ['translation.extra-entity', 'note'],
+          ['document.too-large', 'note'],
+          ['document.binary', 'warning'],
         ],
       );
       for (const rule of driver.rules) assert.ok(rule.shortDescription.text.length > 0);

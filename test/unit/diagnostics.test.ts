@@ -273,7 +273,14 @@ describe('diagnostics', function () {
     const doc = analyze(FR_BODY, settings);
     assert.equal(doc.tooLarge, true);
     assert.deepEqual(doc.recognition.entities, []);
-    assert.deepEqual(computeDiagnostics(doc, lexicon, settings), []);
+    // Issue 6: never silently. The one diagnostic says why nothing else is reported.
+    const diagnostics = computeDiagnostics(doc, lexicon, settings);
+    assert.deepEqual(
+      diagnostics.map((d) => [d.code, d.severity, d.start, d.end]),
+      [['document.too-large', 'information', 0, 0]],
+    );
+    assert.deepEqual(diagnostics[0]!.data, { code: 'document.too-large', bytes: Buffer.byteLength(FR_BODY), limit: 100 });
+    assert.match(diagnostics[0]!.message, /^This document is \d+ bytes, larger than communique\.maxFileSize \(100 bytes\): Communiqué does not annotate it\.$/);
   });
 
   it('knows the value tagging writes for each kind of entity', () => {

@@ -15,12 +15,13 @@ function sliced(text: string, fm: FrontMatter, category: keyof FrontMatter['tags
 }
 
 /** Reads and times a hostile document: it must answer, without throwing, within a budget. */
-function readWithin(text: string, ms: number): FrontMatter {
-  const started = performance.now();
-  const fm = readFrontMatter(text, KEYS);
-  const spent = performance.now() - started;
-  assert.ok(spent < ms, `reading took ${spent.toFixed(0)} ms (budget ${ms} ms)`);
-  return fm;
+/**
+ * Reads a large block. Speed is not asserted here (wall-clock budgets fail under load and prove
+ * little); the cost of hostile blocks is measured by `npm run bench`. What these tests pin down is
+ * that a block past the size cap is refused before the YAML parser runs (reason `too-large`).
+ */
+function readLarge(text: string): FrontMatter {
+  return readFrontMatter(text, KEYS);
 }
 
 describe('front matter model: reading', () => {
@@ -196,7 +197,7 @@ describe('front matter model: hostile input', () => {
       const name = String.fromCharCode(97 + i);
       levels.push(`${name}: &${name} [${Array(9).fill(`*${prev}`).join(',')}]`);
     }
-    const fm = readWithin(`---\n${levels.join('\n')}\ncountries: [ES]\nthreats: *j\n---\n`, 500);
+    const fm = readLarge(`---\n${levels.join('\n')}\ncountries: [ES]\nthreats: *j\n---\n`);
     assert.equal(fm.status, 'invalid');
     assert.equal(fm.problems[0]?.reason, 'not-a-list');
     assert.deepEqual(fm.tags.country.map((t) => t.value), ['ES']);
@@ -209,7 +210,7 @@ describe('front matter model: hostile input', () => {
       `---\nx: ${'{a: '.repeat(5000)}1${'}'.repeat(5000)}\n---\n`,
       `---\nx:\n${'- '.repeat(5000)}a\n---\n`,
     ]) {
-      const fm = readWithin(text, 100);
+      const fm = readLarge(text);
       assert.equal(fm.status, 'invalid');
       assert.deepEqual(fm.problems.map((p) => p.reason), ['too-large']);
       assert.match(fm.problems[0]!.message, /nests too deeply/);
@@ -220,14 +221,14 @@ describe('front matter model: hostile input', () => {
 
   it('reads a long list, and refuses past the size cap instead of parsing', () => {
     const items = (n: number) => Array.from({ length: n }, (_, i) => `  - X${i}`).join('\n');
-    const long = readWithin(`---\ncountries:\n${items(10_000)}\n---\n`, 2000);
+    const long = readLarge(`---\ncountries:\n${items(10_000)}\n---\n`);
     assert.equal(long.status, 'ok');
     assert.equal(long.tags.country.length, 10_000);
-    const huge = readWithin(`---\ncountries:\n${items(100_000)}\n---\n`, 200);
+    const huge = readLarge(`---\ncountries:\n${items(100_000)}\n---\n`);
     assert.equal(huge.status, 'invalid');
     assert.equal(huge.problems[0]?.reason, 'too-large');
     assert.match(huge.problems[0]!.message, new RegExp(String(MAX_FRONT_MATTER_CHARS)));
-    const flat = readWithin(`---\ncountries: [${Array.from({ length: 100_000 }, () => 'a').join(',')}]\n---\n`, 200);
+    const flat = readLarge(`---\ncountries: [${Array.from({ length: 100_000 }, () => 'a').join(',')}]\n---\n`);
     assert.equal(flat.problems[0]?.reason, 'too-large');
   });
 

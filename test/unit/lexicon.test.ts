@@ -307,10 +307,15 @@ describe('lexicon: parsing and validation', () => {
 });
 
 describe('lexicon: hostile and unusual input', () => {
-  it('accepts an empty file, a comment-only file and a file with only `version`', () => {
-    for (const text of ['', '   \n\n', '# nothing yet\n', 'version: 1\n']) {
-      const parsed = parseLexiconText({ file: 'empty.yaml', text });
+  it('accepts a comment-only file and a file with only `version`, and warns about an empty one (issue 6)', () => {
+    for (const text of ['# nothing yet\n', 'version: 1\n']) {
+      const parsed = parseLexiconText({ file: 'placeholder.yaml', text });
       assert.deepEqual(parsed.problems, [], JSON.stringify(text));
+      assert.deepEqual(parsed.entries, []);
+    }
+    for (const text of ['', '   \n\n']) {
+      const parsed = parseLexiconText({ file: 'empty.yaml', text });
+      assert.deepEqual(parsed.problems, [{ file: 'empty.yaml', line: 1, column: 1, message: 'The lexicon file is empty: it defines no entries.', severity: 'warning' }], JSON.stringify(text));
       assert.deepEqual(parsed.entries, []);
     }
   });
@@ -460,8 +465,8 @@ describe('lexicon: demonym inflection', () => {
   });
 
   it('Arabic: the nisba forms from the masculine or the feminine', () => {
-    assert.deepEqual(inflectArabic('مغربي'), ['مغربية', 'مغربيون', 'مغربيين', 'مغربيات']);
-    assert.deepEqual(inflectArabic('جزائرية'), ['جزائري', 'جزائريون', 'جزائريين', 'جزائريات']);
+    assert.deepEqual(inflectArabic('مغربي'), ['مغربية', 'مغربيون', 'مغربيين', 'مغربيات', 'مغربيان', 'مغربيتان', 'مغربيتين']);
+    assert.deepEqual(inflectArabic('جزائرية'), ['جزائري', 'جزائريون', 'جزائريين', 'جزائريات', 'جزائريان', 'جزائريتان', 'جزائريتين']);
     assert.deepEqual(inflectArabic('مغاربة'), [], 'a broken plural is data, not a rule');
   });
 
@@ -470,7 +475,7 @@ describe('lexicon: demonym inflection', () => {
     assert.deepEqual(texts(lexicon, 'ES', 'fr'), ['Espagne', 'Royaume d’Espagne', 'espagnol', 'espagnole', 'espagnols', 'espagnoles', 'hispano']);
     assert.deepEqual(texts(lexicon, 'ES', 'es'), ['España', 'español', 'española', 'españoles', 'españolas']);
     assert.deepEqual(texts(lexicon, 'ES', 'en'), ['Spain', 'Spanish', 'Spaniard', 'Spaniards']);
-    assert.deepEqual(texts(lexicon, 'ES', 'ar'), ['إسبانيا', 'إسباني', 'إسبانية', 'إسبانيون', 'إسبانيين', 'إسبانيات']);
+    assert.deepEqual(texts(lexicon, 'ES', 'ar'), ['إسبانيا', 'إسباني', 'إسبانية', 'إسبانيون', 'إسبانيين', 'إسبانيات', 'إسبانيان', 'إسبانيتان', 'إسبانيتين']);
   });
 
   it('keeps a demonym as written with `inflect: false` and carries `deprecated` to its inflections', () => {

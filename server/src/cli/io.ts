@@ -19,6 +19,12 @@ export interface CliIO {
   env: NodeJS.ProcessEnv;
   /** The folder the command runs in: relative paths and the workspace lexicon are found from it. */
   cwd: string;
+  /**
+   * Called by a command before it writes files: from then on SIGINT, SIGTERM and SIGHUP abort the
+   * returned signal (its reason is the signal's name) instead of killing the process, so the
+   * command stops between two files (issue 6). Absent when a test runs a command in-process.
+   */
+  catchInterrupts?: () => AbortSignal;
 }
 
 /** Exit statuses shared by the subcommands (documented in `communique --help`). */

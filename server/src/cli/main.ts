@@ -7,6 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { runCheck } from './check';
+import { catchInterrupts } from './interrupt';
 import { ExitCode, UsageError, type CliIO } from './io';
 import { runLsp } from './lsp';
 import { runScan } from './scan';
@@ -40,8 +41,9 @@ ${commands}
 
 Exit status: 0 success; 1 a lexicon file has errors (the rest of the lexicons was used), or
 what a command reports as a failure (check: problems to fix; tag: a file refused); 2 bad usage,
-or a file could not be read or is not text (the other files were processed). Each command's
---help says more.
+or a file could not be read or is not text (the other files were processed); 130, 143 or 129
+when \`tag --write\` was stopped by SIGINT, SIGTERM or SIGHUP (between two files). Each command's --help says
+more.
 
 Environment: colour is on when stdout is a terminal; NO_COLOR=1 turns it off, FORCE_COLOR=1
 forces it (FORCE_COLOR wins over NO_COLOR, as in Node). COMMUNIQUE_DEBUG=1 adds stack traces
@@ -106,6 +108,8 @@ if (require.main === module) {
     stderr: process.stderr,
     env: process.env,
     cwd: process.cwd(),
+    // Only commands that write install signal handlers (tag --write); the others die on Ctrl-C.
+    catchInterrupts,
   }).then(
     (code) => {
       // exitCode, not exit(): let stdout drain when it is a pipe.

@@ -10,8 +10,12 @@
  *   whose bytes are not valid UTF-8 and look like binary data, is refused with a reason. A file
  *   that is invalid UTF-8 only because of sparse high bytes is an old 8-bit French text, decoded
  *   as Windows-1252 (a superset of Latin-1) with a warning rather than refused.
+ * - Whatever the encoding, the decoded text must then look like text to the same test the language
+ *   server applies to what the editor sends (core/text/inspect.ts, issue 6): no NUL character, and
+ *   few control, undecodable or unpaired-surrogate characters.
  */
 import { readFileSync } from 'node:fs';
+import { binaryVerdict } from '../core/text/inspect';
 
 /** How a file's bytes were turned into text. */
 export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
@@ -53,6 +57,13 @@ export function readDocument(path: string): DocumentRead {
 
 /** Decodes the bytes of a document (see the file comment for the rules). */
 export function decodeDocument(bytes: Uint8Array): DocumentRead {
+  const read = decodeBytes(bytes);
+  if (!read.ok) return read;
+  const binary = binaryVerdict(read.text);
+  return binary === undefined ? read : { ok: false, reason: `not a text file (${binary.reason})` };
+}
+
+function decodeBytes(bytes: Uint8Array): DocumentRead {
   if (startsWith(bytes, [0xef, 0xbb, 0xbf])) return utf8(bytes.subarray(3), true);
   if (startsWith(bytes, [0xff, 0xfe])) return utf16(bytes.subarray(2), 'utf-16le');
   if (startsWith(bytes, [0xfe, 0xff])) return utf16(bytes.subarray(2), 'utf-16be');

@@ -14,8 +14,8 @@
  */
 import { isAbsolute, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { DiagnosticCode } from '../core/diagnostics';
-import type { CommuniqueSettings, SeverityName, SeveritySettings } from '../core/settings';
+import { severityOf, type DiagnosticCode } from '../core/diagnostics';
+import type { CommuniqueSettings, SeverityName } from '../core/settings';
 import type { Lexicon, Range } from '../core/types';
 import type { CheckedFile } from './check';
 import { displayPath } from './cliWorkspace';
@@ -38,7 +38,6 @@ type SarifLevel = 'error' | 'warning' | 'note' | 'none';
 
 interface RuleText {
   code: DiagnosticCode;
-  setting: keyof SeveritySettings;
   short: string;
   full: string;
 }
@@ -47,63 +46,63 @@ interface RuleText {
 const RULES: readonly RuleText[] = [
   {
     code: 'entity.untagged',
-    setting: 'untagged',
     short: 'Entity not tagged in the front matter',
     full: 'The text mentions an actor, country, region or threat category whose tag is missing from the front matter list of its category.',
   },
   {
     code: 'entity.suggested',
-    setting: 'suggested',
     short: 'Actor found by heuristics, listed in no lexicon',
     full: 'A name that looks like a person or an organisation but that no lexicon lists; add it to the workspace lexicon or ignore it.',
   },
   {
     code: 'frontmatter.stale',
-    setting: 'stale',
     short: 'Tag the text no longer mentions',
     full: 'A front matter tag whose entity the text does not mention any more.',
   },
   {
     code: 'frontmatter.unknown',
-    setting: 'unknown',
     short: 'Tag no lexicon knows',
     full: 'A front matter tag that resolves to no lexicon entry of its category (and to no heuristic actor of the text).',
   },
   {
     code: 'frontmatter.invalid',
-    setting: 'invalid',
     short: 'Front matter that does not parse',
     full: 'The YAML front matter does not parse, a tag key is not a list, or a key is repeated; no tag can be written until it is fixed.',
   },
   {
     code: 'header.date',
-    setting: 'headerDate',
     short: 'Legacy date header',
     full: 'The first line is a legacy `date YYYY-MM` header, which can move into the front matter as `date:`.',
   },
   {
     code: 'term.deprecated',
-    setting: 'deprecated',
     short: 'Deprecated term',
     full: 'A term the lexicon marks as deprecated in favour of a preferred term of the same language.',
   },
   {
     code: 'name.variant',
-    setting: 'variant',
     short: 'Variant spelling of a known name',
     full: 'A misspelt or transliterated form of a known actor name; the canonical spelling is offered as a fix, and spellings a lexicon accepts are not reported.',
   },
   {
     code: 'translation.missing-entity',
-    setting: 'translationMissing',
     short: 'Entity of the source missing from the translation',
     full: 'The source document mentions an entity id that this translation does not mention.',
   },
   {
     code: 'translation.extra-entity',
-    setting: 'translationExtra',
     short: 'Entity of the translation absent from the source',
     full: 'This translation mentions an entity id that its source document does not mention.',
+  },
+  {
+    code: 'document.too-large',
+    short: 'Document too large to annotate',
+    full: 'The document is larger than communique.maxFileSize; nothing in it was recognised or checked.',
+  },
+  {
+    code: 'document.binary',
+    short: 'Binary file',
+    full: 'The file looks binary (a NUL byte, control characters or undecodable text); it is left alone.',
   },
 ];
 
@@ -142,7 +141,7 @@ export function sarifLog(input: SarifInput): object {
           ? {
               relatedLocations: related.map((r, id) => ({
                 id,
-                physicalLocation: physicalLocation(file.path, r.range, input.cwd),
+                physicalLocation: physicalLocation(r.path ?? file.path, r.range, input.cwd),
                 message: { text: r.message },
               })),
             }
@@ -183,7 +182,7 @@ export function sarifLog(input: SarifInput): object {
               name: ruleName(r.code),
               shortDescription: { text: r.short },
               fullDescription: { text: r.full },
-              defaultConfiguration: { level: sarifLevel(input.settings.severity[r.setting]) },
+              defaultConfiguration: { level: sarifLevel(severityOf(input.settings, r.code)) },
             })),
           },
         },

@@ -18,7 +18,7 @@ import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
 import { planTagAll } from '../core/codeActions';
 import { computeDiagnostics } from '../core/diagnostics';
 import { applyEdits } from '../core/textEdit';
-import { FileChangedError, readFileSnapshot, writeFileAtomic, type FileSnapshot } from '../node/atomicWrite';
+import { FileChangedError, readFileSnapshot, UnsafeTargetError, writeFileAtomic, type FileSnapshot } from '../node/atomicWrite';
 import {
   ANALYSIS_OPTIONS,
   ANALYSIS_OPTIONS_HELP,
@@ -30,6 +30,7 @@ import {
   type AnalysisFlags,
   type CliWorkspace,
 } from './cliWorkspace';
+import { interruptExitCode, yieldToSignals } from './interrupt';
 import { ExitCode, parseCommandArgs, UsageError, type CliIO } from './io';
 import { decodeDocument, type TextEncoding } from './readDocument';
 
@@ -41,36 +42,62 @@ comments, key order, quoting, list style, line endings and a BOM are kept.
 
 Options:
   -w, --write              change the files instead of printing the diff. Each file is replaced
-                           atomically (temporary file, then rename) with its permissions kept,
-                           and only if it did not change on disk meanwhile
+                           atomically (temporary file in its folder, fsync, rename) with its
+                           permissions and owner kept, and only if it did not change on disk
+                           meanwhile. A symbolic link is written through (the link stays); a
+                           file with several hard links is refused
+  -v, --verbose            print "tagging FILE (i/N)" on stderr before each file
 ${ANALYSIS_OPTIONS_HELP}
   -h, --help               show this help
 
 A file whose front matter does not parse is refused (with the YAML error) and left untouched.
 Settings are the editor's defaults changed only by the flags above.
 
+Ctrl-C (SIGINT), SIGTERM or SIGHUP during --write stops the run between two files: every file
+is either untouched or completely tagged, and no temporary file is left.
+
 Exit status: 0 done (with or without changes); 1 a file was refused (front matter does not
-parse, changed on disk while being tagged, or cannot be written back in its encoding), or a
-lexicon file has errors; 2 bad usage, or a file that cannot be read or written.
+parse, changed on disk while being tagged, several hard links, or cannot be written back in its
+encoding), or a lexicon file has errors; 2 bad usage, or a file that cannot be read or written;
+130 / 143 / 129 stopped by SIGINT / SIGTERM / SIGHUP.
 `;
 
 interface TagOptions extends AnalysisFlags {
   write: boolean;
+  /** Progress on stderr: `tagging FILE (i/N)` before each file. */
+  verbose: boolean;
   files: string[];
 }
 
 /** What happened to one file. */
-type FileOutcome = 'unchanged' | 'changed' | 'refused' | 'io-error';
+export type FileOutcome = 'unchanged' | 'changed' | 'refused' | 'io-error';
 
-/** Runs `communique tag`; returns the exit status. */
-export function runTag(args: readonly string[], io: CliIO): number {
+/** Runs `communique tag`; resolves with the exit status. */
+export async function runTag(args: readonly string[], io: CliIO): Promise<number> {
   const options = parseTagArgs(args);
   if (options === 'help') {
     io.stdout.write(TAG_USAGE);
     return ExitCode.ok;
   }
+  // Writing: from now on a signal stops the run between two files (interrupt.ts), never inside one.
+  const interrupt = options.write ? io.catchInterrupts?.() : undefined;
   const workspace = openWorkspace(options, io);
-  const outcomes = options.files.map((path) => tagFile(path, options.write, workspace, io));
+  const outcomes: FileOutcome[] = [];
+  for (const [index, path] of options.files.entries()) {
+    if (interrupt !== undefined) {
+      await yieldToSignals();
+      if (interrupt.aborted) {
+        const written = outcomes.filter((o) => o === 'changed').length;
+        io.stderr.write(
+          `communique tag: interrupted by ${String(interrupt.reason)} after ${outcomes.length} of ${options.files.length} files (${written} written); ` +
+            'each file is either untouched or completely tagged\n',
+        );
+        return interruptExitCode(interrupt.reason);
+      }
+    }
+    if (options.verbose) io.stderr.write(`tagging ${path} (${index + 1}/${options.files.length})\n`);
+    outcomes.push(tagFile(path, options.write, workspace, io));
+  }
   if (outcomes.includes('io-error')) return ExitCode.usageOrInput;
   return outcomes.includes('refused') || workspace.lexiconErrors ? 1 : ExitCode.ok;
 }
@@ -91,6 +118,7 @@ function tagFile(path: string, write: boolean, workspace: CliWorkspace, io: CliI
       bytes = readFileSync(path === '-' ? 0 : path);
     }
   } catch (e) {
+    if (e instanceof UnsafeTargetError) return fail(`cannot read: ${e.reason}`, 'io-error');
     return fail(`cannot read: ${errorMessage(e)}`, 'io-error');
   }
   const decoded = decodeDocument(bytes);
@@ -132,11 +160,29 @@ function tagFile(path: string, write: boolean, workspace: CliWorkspace, io: CliI
   if (encoded === undefined) {
     return fail(`not written: the new tags cannot be written in ${decoded.encoding}; save the file as UTF-8`, 'refused');
   }
+  return writeTagged(snapshot!, encoded, io);
+}
+
+/**
+ * Replaces the file read as `snapshot` by its tagged bytes (atomicWrite.ts) and reports the
+ * outcome: `tagged PATH` on stdout, or why the file was left as it is on stderr.
+ */
+export function writeTagged(snapshot: FileSnapshot, encoded: Uint8Array, io: CliIO): FileOutcome {
+  const path = snapshot.path;
   try {
-    writeFileAtomic(snapshot!, encoded);
+    writeFileAtomic(snapshot, encoded);
   } catch (e) {
-    if (e instanceof FileChangedError) return fail('changed on disk while it was being tagged; not written (run the command again)', 'refused');
-    return fail(`cannot write: ${errorMessage(e)}`, 'io-error');
+    let message = `cannot write: ${errorMessage(e)}`;
+    let outcome: FileOutcome = 'io-error';
+    if (e instanceof FileChangedError) {
+      message = 'changed on disk while it was being tagged; not written (run the command again)';
+      outcome = 'refused';
+    } else if (e instanceof UnsafeTargetError) {
+      message = `${e.reason}; not written`;
+      outcome = 'refused';
+    }
+    io.stderr.write(`${path}: error: ${message}\n`);
+    return outcome;
   }
   io.stdout.write(`tagged ${path}\n`);
   return 'changed';
@@ -145,6 +191,7 @@ function tagFile(path: string, write: boolean, workspace: CliWorkspace, io: CliI
 function parseTagArgs(args: readonly string[]): TagOptions | 'help' {
   const parsed = parseCommandArgs(args, {
     write: { type: 'boolean', short: 'w' },
+    verbose: { type: 'boolean', short: 'v' },
     ...ANALYSIS_OPTIONS,
   });
   if (parsed === 'help') return 'help';
@@ -152,7 +199,7 @@ function parseTagArgs(args: readonly string[]): TagOptions | 'help' {
   if (positionals.length === 0) throw new UsageError('no files to tag');
   const write = values.write === true;
   if (write && positionals.includes('-')) throw new UsageError('--write needs files: standard input cannot be written back');
-  return { ...analysisFlags(values), write, files: positionals };
+  return { ...analysisFlags(values), write, verbose: values.verbose === true, files: positionals };
 }
 
 /** The bytes of a text in a file's encoding (a leading U+FEFF becomes that encoding's BOM); undefined when a character has no byte in it. */

@@ -14,7 +14,10 @@ import type { TagItem } from './frontMatter/model';
 import { slug } from './heuristics/actors';
 import { isDefaultKey, type CommuniqueSettings } from './settings';
 import { readTags, type TagState } from './tagValues';
+import { TermReplacements } from './terminology';
 import { LineIndex } from './text/positions';
+import type { AcceptedSpelling } from './lexiconEdits';
+import { nameVariantFixes } from './nameVariantFixes';
 import type { TextEdit } from './textEdit';
 import { CATEGORIES, type ActorType, type Category, type Lexicon } from './types';
 
@@ -35,7 +38,7 @@ export interface ActionPlan {
   /** Edits to the document itself. */
   edits?: TextEdit[];
   /** Changes to the workspace lexicon (.communique/lexicon.yaml): the server turns them into CreateFile + TextDocumentEdit. */
-  lexicon?: { addEntry?: LexiconAddition['entry']; addIgnore?: string };
+  lexicon?: { addEntry?: LexiconAddition['entry']; addIgnore?: string; acceptSpelling?: AcceptedSpelling };
   /** When set, the action cannot be applied now; `disabled.reason` says why (e.g. the front matter does not parse). */
   disabled?: { reason: string };
 }
@@ -54,7 +57,7 @@ export function planActions(
   settings: CommuniqueSettings,
   only?: string[],
 ): ActionPlan[] {
-  const planner = new Planner(doc, lexicon, settings);
+  const planner = new Planner(doc, lexicon, settings, diagnostics.filter(hasValidData));
   const wanted = (kind: ActionKind): boolean =>
     only === undefined || only.length === 0 || only.some((o) => typeof o === 'string' && (kind === o || kind.startsWith(`${o}.`)));
   // "Fix all" is only what was asked for by name: a plain `source` request gets the `source` twin.
@@ -69,9 +72,11 @@ export function planActions(
       if (plan === undefined) return;
       const existing = byTitle.get(plan.title);
       // Several mentions (perMention) or a repeated request share one action listing them all.
-      if (existing !== undefined) existing.diagnostics!.push(d);
-      else {
-        plan.diagnostics = [d];
+      if (existing !== undefined) {
+        if (!existing.diagnostics!.includes(d)) existing.diagnostics!.push(d);
+      } else {
+        // A plan that acts on several mentions ("Replace all") already lists the ones it fixes.
+        if (plan.diagnostics === undefined || !plan.diagnostics.includes(d)) plan.diagnostics = [d];
         byTitle.set(plan.title, plan);
         plans.push(plan);
       }
@@ -95,7 +100,8 @@ export function planActions(
   }
   if (wanted('source')) {
     const titles = new Set(plans.map((p) => p.title));
-    for (const plan of [planner.tagAll('source', valid), planner.removeAllStale('source', valid), planner.moveHeader('source', valid)]) {
+    const sources = [planner.tagAll('source', valid), planner.removeAllStale('source', valid), planner.moveHeader('source', valid), planner.replaceAllDeprecated('source')];
+    for (const plan of sources) {
       // One entry per action in a client that lists every kind at once (Neovim without `only`).
       if (plan !== undefined && !titles.has(plan.title)) plans.push(plan);
     }
@@ -157,6 +163,7 @@ class Planner {
   private readonly tags: TagState;
   private readonly invalid: string | undefined;
   private untagged: Record<Category, string[]> | undefined;
+  private terms: TermReplacements | undefined;
   /** Edits per change: tag-all is planned once for its quickfix, source and fix-all entries. */
   private readonly planned = new Map<string, { edits: TextEdit[] } | { error: string }>();
 
@@ -164,6 +171,8 @@ class Planner {
     private readonly doc: AnalyzedDocument,
     private readonly lexicon: Lexicon,
     private readonly settings: CommuniqueSettings,
+    /** Every diagnostic of the document, for the fixes that act on all mentions at once. */
+    private readonly diagnostics: readonly CommuniqueDiagnostic[] = [],
   ) {
     this.tags = readTags(doc, lexicon);
     this.invalid = doc.frontMatter.status === 'invalid' ? invalidReason(doc) : undefined;
@@ -199,13 +208,28 @@ class Planner {
       case 'frontmatter.invalid':
         // Only a person can repair YAML that does not parse; the diagnostic says where.
         return [];
+      case 'document.too-large':
+      case 'document.binary':
+        // Issue 6: a document that is not analysed offers nothing to fix.
+        return [];
       case 'term.deprecated':
+        return this.termReplacements().fixesFor(d, this.diagnostics);
       case 'name.variant':
+        return nameVariantFixes(this.doc, d, data);
       case 'translation.missing-entity':
       case 'translation.extra-entity':
         // Issue 5: filled in by the terminology, variant and translation work.
         return [];
     }
+  }
+
+  /** "Replace all deprecated terms in document (N)", also offered as a source action. */
+  replaceAllDeprecated(kind: ActionKind): ActionPlan | undefined {
+    return this.termReplacements().replaceAllDeprecated(kind, this.diagnostics);
+  }
+
+  private termReplacements(): TermReplacements {
+    return (this.terms ??= new TermReplacements(this.doc));
   }
 
   untaggedCount(): number {
@@ -322,7 +346,10 @@ class Planner {
     const items: TagItem[] = this.doc.frontMatter.tags[data.category] ?? [];
     const item = items.find((i) => i.start === d.start && i.end === d.end && i.value === data.value);
     const listed = items.some((i) => i.value === s.value);
-    if (this.invalid !== undefined || item === undefined || listed) {
+    // A value listed twice is replaced once and removed elsewhere: replacing only this item would
+    // leave the same diagnostic, and the same fix, on the other (found by fuzzing).
+    const repeated = items.filter((i) => i.value === data.value).length > 1;
+    if (this.invalid !== undefined || item === undefined || listed || repeated) {
       return this.frontMatterPlan(title, 'quickfix', { remove: { [data.category]: [data.value] }, add: listed ? {} : { [data.category]: [s.value] } }, true);
     }
     return { title, kind: 'quickfix', isPreferred: true, edits: [{ start: item.start, end: item.end, newText: this.inPlace(item, s.value) }] };
@@ -369,6 +396,10 @@ function hasValidData(d: CommuniqueDiagnostic): boolean {
     }
     case 'header.date':
       return strings('date');
+    case 'name.variant':
+      return category && strings('id', 'name', 'text', 'replacement') && typeof data.distance === 'number';
+    case 'term.deprecated':
+      return category && strings('id', 'name', 'text', 'lang', 'preferred', 'replacement') && (data.reason === undefined || typeof data.reason === 'string');
     case 'frontmatter.invalid':
       return true;
     default:

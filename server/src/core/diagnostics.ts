@@ -9,6 +9,7 @@ import type { AnalyzedDocument } from './analysis';
 import type { FrontMatterProblem } from './frontMatter/model';
 import type { CommuniqueSettings, SeverityName, SeveritySettings } from './settings';
 import { readTags, suggestTag, type TagState } from './tagValues';
+import { deprecatedTermDiagnostics } from './terminology';
 import type { ActorType, Category, Entity, Lang, Lexicon } from './types';
 
 /** The stable code of each kind of diagnostic. */
@@ -22,7 +23,11 @@ export type DiagnosticCode =
   | 'term.deprecated'
   | 'name.variant'
   | 'translation.missing-entity'
-  | 'translation.extra-entity';
+  | 'translation.extra-entity'
+  /** The document is larger than communique.maxFileSize and is not annotated (issue 6). */
+  | 'document.too-large'
+  /** The document is binary data opened as text and is not annotated (issue 6). */
+  | 'document.binary';
 
 /** What each diagnostic carries for its fixes. */
 export type DiagnosticData =
@@ -38,6 +43,10 @@ export type DiagnosticData =
   | { code: 'name.variant'; category: Category; id: string; name: string; text: string; replacement: string; distance: number }
   /** An entity id of the source document that this translation does not mention. */
   | { code: 'translation.missing-entity'; category: Category; id: string; name: string; value: string; key: string; source: string; sourceLanguage: Lang }
+  /** The document's size in UTF-8 bytes and the limit it passes. */
+  | { code: 'document.too-large'; bytes: number; limit: number }
+  /** Why the document looks binary ("it contains NUL characters"). */
+  | { code: 'document.binary'; reason: string }
   /** An entity id of this translation that its source does not mention. */
   | { code: 'translation.extra-entity'; category: Category; id: string; name: string; value: string; key: string; source: string; sourceLanguage: Lang };
 
@@ -53,8 +62,17 @@ export interface CommuniqueDiagnostic {
   related?: { start: number; end: number; message: string }[];
 }
 
-/** The severity setting of each code. */
-export const SEVERITY_SETTING: Readonly<Record<DiagnosticCode, keyof SeveritySettings>> = {
+/** Codes whose severity is fixed: the notice that a document is not annotated is always shown (issue 6, never silently). */
+export type FixedSeverityCode = 'document.too-large' | 'document.binary';
+
+/** The severity of each code that cannot be configured. */
+export const FIXED_SEVERITY: Readonly<Record<FixedSeverityCode, Exclude<SeverityName, 'off'>>> = {
+  'document.too-large': 'information',
+  'document.binary': 'warning',
+};
+
+/** The severity setting of each configurable code. */
+export const SEVERITY_SETTING: Readonly<Record<Exclude<DiagnosticCode, FixedSeverityCode>, keyof SeveritySettings>> = {
   'entity.untagged': 'untagged',
   'entity.suggested': 'suggested',
   'frontmatter.stale': 'stale',
@@ -67,7 +85,14 @@ export const SEVERITY_SETTING: Readonly<Record<DiagnosticCode, keyof SeveritySet
   'translation.extra-entity': 'translationExtra',
 };
 
+/** How a code is reported under these settings (`off` drops it). */
+export function severityOf(settings: CommuniqueSettings, code: DiagnosticCode): SeverityName {
+  return code === 'document.too-large' || code === 'document.binary' ? FIXED_SEVERITY[code] : settings.severity[SEVERITY_SETTING[code]];
+}
+
 const CODE_ORDER: readonly DiagnosticCode[] = [
+  'document.binary',
+  'document.too-large',
   'frontmatter.invalid',
   'frontmatter.unknown',
   'frontmatter.stale',
@@ -84,7 +109,7 @@ const CODE_ORDER: readonly DiagnosticCode[] = [
 export function computeDiagnostics(doc: AnalyzedDocument, lexicon: Lexicon, settings: CommuniqueSettings): CommuniqueDiagnostic[] {
   const out: CommuniqueDiagnostic[] = [];
   const severity = (code: DiagnosticCode): Exclude<SeverityName, 'off'> | undefined => {
-    const s = settings.severity[SEVERITY_SETTING[code]];
+    const s = severityOf(settings, code);
     return s === 'off' ? undefined : s;
   };
   const fm = doc.frontMatter;
@@ -112,13 +137,54 @@ export function computeDiagnostics(doc: AnalyzedDocument, lexicon: Lexicon, sett
     }
   }
 
+  // A document that is not analysed says so, whatever the severity settings (issue 6: never silently).
+  const skipped = doc.notAnalyzed;
+  if (skipped !== undefined) {
+    const data: DiagnosticData = skipped.reason === 'too-large' ? { code: 'document.too-large', bytes: skipped.bytes, limit: skipped.limit } : { code: 'document.binary', reason: skipped.detail };
+    out.push({ code: data.code, severity: FIXED_SEVERITY[data.code], message: skipped.message, start: 0, end: 0, data });
+    return sorted(out);
+  }
   if (doc.tooLarge === true) return sorted(out);
   const tags = readTags(doc, lexicon);
   // While the front matter does not parse, its tags cannot be trusted to be all there is, so
   // nothing is called stale or unknown (the invalid diagnostic says what to fix first).
   if (fm.status !== 'invalid') tagDiagnostics(tags, lexicon, settings, severity, out);
   entityDiagnostics(doc, tags, settings, severity, out);
+  const deprecated = severity('term.deprecated');
+  if (deprecated !== undefined) out.push(...deprecatedTermDiagnostics(doc, deprecated));
+  variantDiagnostics(doc, severity, out);
   return sorted(out);
+}
+
+/**
+ * `name.variant`: one per mention of an actor written with a variant of its name (issue 5), since
+ * each mention has its own fix. Spellings the lexicon accepts are not reported.
+ */
+function variantDiagnostics(doc: AnalyzedDocument, severity: (code: DiagnosticCode) => Exclude<SeverityName, 'off'> | undefined, out: CommuniqueDiagnostic[]): void {
+  const s = severity('name.variant');
+  if (s === undefined) return;
+  for (const e of doc.recognition.entities) {
+    const v = e.nameVariant;
+    if (v === undefined || v.accepted || e.source !== 'lexicon') continue;
+    const replacement = variantReplacement(e.text, v.canonical);
+    if (replacement === e.text) continue;
+    const of = v.canonical === e.name ? e.name : `${v.canonical} (${e.name})`;
+    out.push({
+      code: 'name.variant',
+      severity: s,
+      message: `«${e.text}» looks like a variant of ${of}`,
+      start: e.start,
+      end: e.end,
+      data: { code: 'name.variant', category: e.category, id: e.id, name: e.name, text: e.text, replacement, distance: v.distance },
+    });
+  }
+}
+
+/** The canonical spelling as the mention would write it: in capitals when the mention is ("HAMOUCHI" -> "HAMMOUCHI"). */
+export function variantReplacement(mention: string, canonical: string): string {
+  const letters = mention.replace(/[^\p{L}]/gu, '');
+  const allCaps = letters.length > 1 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
+  return allCaps ? canonical.toUpperCase() : canonical;
 }
 
 /** Untagged lexicon entities and untagged heuristic actors. */
@@ -132,14 +198,23 @@ function entityDiagnostics(
   const untagged = severity('entity.untagged');
   const suggested = severity('entity.suggested');
   // Mentions per entity, in document order: the first one carries the diagnostic.
+  // Groups by source, category and id, in nested maps: a long document has a hundred thousand
+  // mentions of a few thousand entities, and no key string is built per mention (issue 6).
   const groups = new Map<string, Entity[]>();
+  const bySource = { heuristic: new Map<Category, Map<string, Entity[]>>(), lexicon: new Map<Category, Map<string, Entity[]>>() };
   for (const e of doc.recognition.entities) {
     const heuristic = e.source === 'heuristic';
     if (heuristic ? suggested === undefined || tags.taggedHeuristics.has(e.id) : untagged === undefined || tags.tagged[e.category].has(e.id)) continue;
-    const groupKey = `${heuristic ? 'h' : 'l'}:${e.category}:${e.id}`;
-    const group = groups.get(groupKey);
-    if (group === undefined) groups.set(groupKey, [e]);
-    else group.push(e);
+    const byCategory = heuristic ? bySource.heuristic : bySource.lexicon;
+    let byId = byCategory.get(e.category);
+    if (byId === undefined) byCategory.set(e.category, (byId = new Map()));
+    const group = byId.get(e.id);
+    if (group === undefined) {
+      const created = [e];
+      byId.set(e.id, created);
+      // First mentions in document order, as before: the key only keeps the insertion order.
+      groups.set(`${heuristic ? 'h' : 'l'}:${e.category}:${e.id}`, created);
+    } else group.push(e);
   }
   for (const mentions of groups.values()) {
     const first = mentions[0]!;
@@ -169,7 +244,8 @@ function entityDiagnostics(
     }
     const diagnostic = make(first);
     if (mentions.length > 1) {
-      diagnostic.related = mentions.slice(1).map((e) => ({ start: e.start, end: e.end, message: `${first.name} is also mentioned here` }));
+      const message = `${first.name} is also mentioned here`;
+      diagnostic.related = mentions.slice(1).map((e) => ({ start: e.start, end: e.end, message }));
     }
     out.push(diagnostic);
   }

@@ -312,9 +312,11 @@ function round(x: number): number {
  *
  * The spans tile [start,end) without gaps: each paragraph's span runs to the start of the next
  * paragraph, so the blank lines belong to the paragraph above them. `columns` are read instead of
- * the characters when given, as in `detectLanguage`.
+ * the characters when given, as in `detectLanguage`. `leading`, when given, says that text[start]
+ * continues a paragraph that began earlier in that language (a slice of a long text, see
+ * text/slices.ts): the first paragraph takes it instead of being detected.
  */
-export function languageSpans(text: string, start: number, end: number, fallback: Lang, columns?: TokenColumns): LanguageSpan[] {
+export function languageSpans(text: string, start: number, end: number, fallback: Lang, columns?: TokenColumns, leading?: Lang): LanguageSpan[] {
   const tallies = columns === undefined ? undefined : new TokenTallies(text, columns);
   const from = Math.max(0, Math.min(start | 0, text.length));
   const to = Math.max(from, Math.min(end, text.length));
@@ -330,28 +332,35 @@ export function languageSpans(text: string, start: number, end: number, fallback
   let sawBlank = false;
   let lineStart = from;
   let spanStart = from;
+  // A lone CR ends a line too (old Mac files). The next LF and the next CR are kept, each searched
+  // again only once passed, so that a document without one of them is searched for it once, not
+  // once per line.
+  let lf = text.indexOf('\n', from);
+  let cr = text.indexOf('\r', from);
   while (lineStart < to) {
-    let nl = text.indexOf('\n', lineStart);
-    if (nl < 0 || nl >= to) nl = to;
+    if (lf >= 0 && lf < lineStart) lf = text.indexOf('\n', lineStart);
+    if (cr >= 0 && cr < lineStart) cr = text.indexOf('\r', lineStart);
+    let nl = lf < 0 || lf >= to ? to : lf;
+    if (cr >= 0 && cr < nl && text.charCodeAt(cr + 1) !== 10) nl = cr;
     const blank = isBlank(text, lineStart, nl);
     if (blank) {
       sawBlank = true;
     } else if (sawBlank) {
       // lineStart opens a new paragraph: close the previous one at its own end, with its span
       // stretching up to here.
-      if (paragraphStart < lineStart) push(spanStart, lineStart, paragraphLanguage(text, paragraphStart, lineStart, fallback, tallies));
+      if (paragraphStart < lineStart) push(spanStart, lineStart, paragraphStart === from && leading !== undefined ? leading : paragraphLanguage(text, paragraphStart, lineStart, fallback, tallies));
       spanStart = lineStart;
       paragraphStart = lineStart;
       sawBlank = false;
     }
     lineStart = nl + 1;
   }
-  push(spanStart, to, paragraphLanguage(text, paragraphStart, to, fallback, tallies));
+  push(spanStart, to, paragraphStart === from && leading !== undefined ? leading : paragraphLanguage(text, paragraphStart, to, fallback, tallies));
   return spans;
 }
 
 /** Enough of a paragraph to tell its language: a long one (or a document on one line) is sampled. */
-const PARAGRAPH_SAMPLE = 4096;
+export const PARAGRAPH_SAMPLE = 4096;
 
 function paragraphLanguage(text: string, start: number, end: number, fallback: Lang, tallies: TokenTallies | undefined): Lang {
   const to = Math.min(end, start + PARAGRAPH_SAMPLE);

@@ -1,6 +1,7 @@
 /**
  * Edits to the workspace lexicon (`.communique/lexicon.yaml`): add an entry for an actor the
- * heuristics found, or a term to the workspace `ignore:` list.
+ * heuristics found, a term to the workspace `ignore:` list, or an accepted spelling of a known
+ * actor's name (issue 5), as `accepted:` of a `merge: extend` entry for its id.
  *
  * As with front matter (frontMatter/edits.ts), the file is read with the `yaml` Document and CST
  * APIs and changed by inserting lines: the new entry goes after the last entry, at the indentation
@@ -26,16 +27,26 @@ export interface LexiconEntryAddition {
   names: Record<string, string[]>;
 }
 
+/** Another spelling of a known actor's name, to recognise without a `name.variant` diagnostic. */
+export interface AcceptedSpelling {
+  /** The id of the entry, in whichever layer it is defined. */
+  id: string;
+  spelling: string;
+}
+
 /** A change to the workspace lexicon. */
 export interface LexiconChange {
   addEntry?: LexiconEntryAddition;
   addIgnore?: string;
+  acceptSpelling?: AcceptedSpelling;
 }
 
 /** Past this size the YAML reader refuses a lexicon (lexicon/parse.ts); editing it would be pointless. */
 const MAX_LEXICON_CHARS = 2_000_000;
 const INDENT = 2;
 const LANG_RE = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
+/** Ids as the lexicon reader accepts them (lexicon/parse.ts). */
+const ID_RE = /^[\p{L}\p{N}][\p{L}\p{N}._:-]*$/u;
 
 class LexiconRefused extends Error {}
 
@@ -94,17 +105,23 @@ export function planLexiconChange(existing: string | undefined, change: LexiconC
   }
   const ignore = typeof change?.addIgnore === 'string' && lexiconKey(change.addIgnore) !== '' ? change.addIgnore.trim() : undefined;
   if (change?.addIgnore !== undefined && ignore === undefined) return { error: 'Nothing to ignore: the term is empty.' };
+  let accept: AcceptedSpelling | undefined;
+  if (change?.acceptSpelling !== undefined) {
+    const clean = cleanSpelling(change.acceptSpelling);
+    if (typeof clean === 'string') return { error: clean };
+    accept = clean;
+  }
 
   if (existing === undefined) {
-    if (entry === undefined && ignore === undefined) return { edits: [] };
-    return { newFile: newLexicon(entry, ignore) };
+    if (entry === undefined && ignore === undefined && accept === undefined) return { edits: [] };
+    return { newFile: newLexicon(entry, ignore, accept) };
   }
   if (typeof existing !== 'string') return { error: 'No lexicon text.' };
   if (existing.length > MAX_LEXICON_CHARS) return { error: 'The workspace lexicon is too large to edit here; add the entry by hand.' };
   try {
     const planner = new LexiconPlanner(existing);
-    const edits = planner.plan(entry, ignore);
-    if (edits.length > 0) checkLexicon(existing, applyEdits(existing, edits), entry, ignore);
+    const edits = planner.plan(entry, ignore, accept);
+    if (edits.length > 0) checkLexicon(existing, applyEdits(existing, edits), entry, ignore, accept);
     return { edits };
   } catch (e) {
     if (e instanceof LexiconRefused) return { error: e.message };
@@ -112,16 +129,44 @@ export function planLexiconChange(existing: string | undefined, change: LexiconC
   }
 }
 
-/** A new lexicon file: `version: 1`, then the entry and the ignore list. */
-function newLexicon(entry: LexiconEntryAddition | undefined, ignore: string | undefined): string {
+/** A new lexicon file: `version: 1`, then the entries and the ignore list. */
+function newLexicon(entry: LexiconEntryAddition | undefined, ignore: string | undefined, accept: AcceptedSpelling | undefined): string {
   const parts = ['version: 1\n'];
-  if (entry !== undefined) parts.push('entries:\n', `${' '.repeat(INDENT)}- `, ...entryLines(entry, ' '.repeat(2 * INDENT), '\n'));
+  if (entry !== undefined || accept !== undefined) parts.push('entries:\n');
+  if (entry !== undefined) parts.push(`${' '.repeat(INDENT)}- `, ...entryLines(entry, ' '.repeat(2 * INDENT), '\n'));
+  if (accept !== undefined) parts.push(`${' '.repeat(INDENT)}- `, ...extensionLines(accept, ' '.repeat(2 * INDENT), '\n'));
   if (ignore !== undefined) parts.push('ignore:\n', `${' '.repeat(INDENT)}- ${yamlScalar(ignore)}\n`);
   return parts.join('');
 }
 
-/** Loads the edited text with the lexicon reader: no new error, the entry and the term are there. */
-function checkLexicon(before: string, after: string, entry: LexiconEntryAddition | undefined, ignore: string | undefined): void {
+/** The spelling trimmed, with an id the lexicon reader accepts, or a reason it cannot be written. */
+function cleanSpelling(accept: AcceptedSpelling): AcceptedSpelling | string {
+  if (accept === null || typeof accept !== 'object') return 'No spelling to accept.';
+  const id = typeof accept.id === 'string' ? accept.id.trim() : '';
+  const spelling = typeof accept.spelling === 'string' ? accept.spelling.replace(/\s+/g, ' ').trim() : '';
+  if (!ID_RE.test(id)) return 'The spelling needs the id of the entry it belongs to.';
+  if (spelling === '' || lexiconKey(spelling) === '') return 'Nothing to accept: the spelling is empty.';
+  return { id, spelling };
+}
+
+/** The lines of a `merge: extend` entry that accepts one spelling, every line after the first at `keyIndent`. */
+function extensionLines(accept: AcceptedSpelling, keyIndent: string, eol: string): string[] {
+  return [`id: ${yamlScalar(accept.id)}`, `${keyIndent}merge: extend`, `${keyIndent}accepted: [${yamlScalar(accept.spelling, 'flow')}]`].map((l) => l + eol);
+}
+
+/** The same entry as a flow map, for a file that writes `entries: [...]`. */
+function extensionFlow(accept: AcceptedSpelling): string {
+  return `{id: ${yamlScalar(accept.id, 'flow')}, merge: extend, accepted: [${yamlScalar(accept.spelling, 'flow')}]}`;
+}
+
+/** Loads the edited text with the lexicon reader: no new error, the entry, the term and the spelling are there. */
+function checkLexicon(
+  before: string,
+  after: string,
+  entry: LexiconEntryAddition | undefined,
+  ignore: string | undefined,
+  accept?: AcceptedSpelling,
+): void {
   const errors = (text: string) => parseLexiconText({ file: 'lexicon.yaml', text }).problems.filter((p) => p.severity === 'error').length;
   const parsed = parseLexiconText({ file: 'lexicon.yaml', text: after });
   const fail = (what: string): never => {
@@ -130,6 +175,11 @@ function checkLexicon(before: string, after: string, entry: LexiconEntryAddition
   if (parsed.problems.filter((p) => p.severity === 'error').length > errors(before)) fail(parsed.problems.find((p) => p.severity === 'error')!.message);
   if (entry !== undefined && !parsed.entries.some((e) => e.id === entry.id)) fail(`the entry ${entry.id} does not load`);
   if (ignore !== undefined && !parsed.ignore.some((t) => lexiconKey(t) === lexiconKey(ignore))) fail(`"${ignore}" is not in ignore`);
+  if (accept !== undefined) {
+    const key = lexiconKey(accept.spelling);
+    const target = parsed.entries.find((e) => e.id === accept.id);
+    if (target === undefined || !target.accepted.some((s) => lexiconKey(s) === key)) fail(`"${accept.spelling}" is not accepted for ${accept.id}`);
+  }
 }
 
 /** Plans insertions into an existing lexicon file. */
@@ -150,7 +200,7 @@ class LexiconPlanner {
     this.base = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   }
 
-  plan(entry: LexiconEntryAddition | undefined, ignore: string | undefined): TextEdit[] {
+  plan(entry: LexiconEntryAddition | undefined, ignore: string | undefined, accept?: AcceptedSpelling): TextEdit[] {
     const { text, base } = this;
     const doc = parseDocument(text.slice(base), { keepSourceTokens: true, prettyErrors: false, uniqueKeys: true, version: '1.2' });
     const error = doc.errors[0];
@@ -170,6 +220,7 @@ class LexiconPlanner {
       this.appended.push(`version: 1${this.eol}`);
     }
     if (entry !== undefined) this.addEntry(entry);
+    if (accept !== undefined) this.acceptSpelling(accept);
     if (ignore !== undefined) this.addIgnore(ignore);
     if (this.appended.length > 0) {
       const end = text.length;
@@ -196,11 +247,72 @@ class LexiconPlanner {
   }
 
   private addEntry(entry: LexiconEntryAddition): void {
+    this.appendEntry(entry.id, (keyIndent) => entryLines(entry, keyIndent, this.eol), () => entryFlow(entry));
+  }
+
+  /** The map of the entry with this id in `entries`, if the file has one. */
+  private entryWithId(id: string): YAMLMap | undefined {
+    const list = this.pair('entries')?.value;
+    if (!isSeq(list)) return undefined;
+    for (const item of list.items) {
+      if (isMap(item) && item.items.some((p) => isScalar(p.key) && p.key.value === 'id' && isScalar(p.value) && String(p.value.value).trim() === id)) return item;
+    }
+    return undefined;
+  }
+
+  /**
+   * `accepted: [spelling]` for an id: added to the file's entry with that id when there is one
+   * (into its `accepted:` list, or as a new key after its last one), else as a new
+   * `merge: extend` entry.
+   */
+  private acceptSpelling(accept: AcceptedSpelling): void {
+    const map = this.entryWithId(accept.id);
+    if (map === undefined) {
+      this.appendEntry(accept.id, (keyIndent) => extensionLines(accept, keyIndent, this.eol), () => extensionFlow(accept));
+      return;
+    }
+    const key = lexiconKey(accept.spelling);
+    const pair = map.items.find((p) => isScalar(p.key) && p.key.value === 'accepted') as Pair<Node, Node | null> | undefined;
+    const { text, base } = this;
+    if (pair !== undefined && pair.value !== null && !(isScalar(pair.value) && pair.value.value === null)) {
+      const list = pair.value;
+      if (!isSeq(list)) throw new LexiconRefused(`\`accepted\` of ${accept.id} is not a list: make it one (accepted: [a, b]) first.`);
+      if (list.items.some((i) => isScalar(i) && typeof i.value === 'string' && lexiconKey(i.value) === key)) return;
+      if (list.flow) {
+        this.appendFlow(list, yamlScalar(accept.spelling, 'flow'));
+        return;
+      }
+      const { dashIndent, gap, next } = this.blockTail(list, 'accepted');
+      this.edits.push({ start: next, end: next, newText: `${dashIndent}-${gap}${yamlScalar(accept.spelling)}${this.eol}` });
+      return;
+    }
+    const firstKey = (map.items[0] as Pair<Node, Node> | undefined)?.key;
+    const keyAt = base + (firstKey?.range?.[0] ?? map.range?.[0] ?? 0);
+    const keyIndent = ' '.repeat(keyAt - this.lineStart(keyAt));
+    if (pair !== undefined) {
+      this.fillEmpty(pair, `${keyIndent}${' '.repeat(INDENT)}- ${yamlScalar(accept.spelling)}${this.eol}`);
+      return;
+    }
+    const written = `[${yamlScalar(accept.spelling, 'flow')}]`;
+    if (map.flow) {
+      const last = map.items[map.items.length - 1] as Pair<Node, Node | null> | undefined;
+      const end = last?.value?.range?.[1] ?? last?.key?.range?.[1];
+      if (end === undefined) throw new LexiconRefused(`Cannot find the end of the entry ${accept.id} in the workspace lexicon.`);
+      this.edits.push({ start: base + end, end: base + end, newText: `, accepted: ${written}` });
+      return;
+    }
+    const next = restOfLine(text, base + (map.range?.[1] ?? 0));
+    if (next === undefined) throw new LexiconRefused(`Unexpected text after the entry ${accept.id} in the workspace lexicon.`);
+    this.edits.push({ start: next, end: next, newText: `${this.breakBefore(next)}${keyIndent}accepted: ${written}${this.eol}` });
+  }
+
+  /** A new item of `entries` (creating the list when needed), unless an entry with this id is there already. */
+  private appendEntry(id: string, linesAt: (keyIndent: string) => string[], flow: () => string): void {
     const pair = this.pair('entries');
     const indent = ' '.repeat(this.rootColumn);
     const step = ' '.repeat(INDENT);
     if (pair === undefined || pair.value === null || (isScalar(pair.value) && pair.value.value === null)) {
-      const lines = entryLines(entry, indent + step + step, this.eol);
+      const lines = linesAt(indent + step + step);
       const item = `${indent}${step}- ${lines.join('')}`;
       if (pair === undefined) this.appended.push(`${indent}entries:${this.eol}${item}`);
       else this.fillEmpty(pair, item);
@@ -208,11 +320,9 @@ class LexiconPlanner {
     }
     const list = pair.value;
     if (!isSeq(list)) throw new LexiconRefused('`entries` is not a list: fix the workspace lexicon first.');
-    for (const item of list.items) {
-      if (isMap(item) && item.items.some((p) => isScalar(p.key) && p.key.value === 'id' && isScalar(p.value) && String(p.value.value).trim() === entry.id)) return;
-    }
+    if (this.entryWithId(id) !== undefined) return;
     if (list.flow) {
-      this.appendFlow(list, entryFlow(entry));
+      this.appendFlow(list, flow());
       return;
     }
     const { dashIndent, gap, next } = this.blockTail(list, 'entries');
@@ -221,7 +331,7 @@ class LexiconPlanner {
     const keyAt = firstMap ? this.base + (firstMap.range?.[0] ?? 0) : undefined;
     const keyColumn = keyAt !== undefined ? keyAt - this.lineStart(keyAt) : dashIndent.length + 1 + gap.length;
     const entryGap = ' '.repeat(Math.max(1, keyColumn - dashIndent.length - 1));
-    const lines = entryLines(entry, ' '.repeat(dashIndent.length + 1 + entryGap.length), this.eol);
+    const lines = linesAt(' '.repeat(dashIndent.length + 1 + entryGap.length));
     this.edits.push({ start: next, end: next, newText: `${dashIndent}-${entryGap}${lines.join('')}` });
   }
 

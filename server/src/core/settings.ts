@@ -57,7 +57,7 @@ export interface CommuniqueSettings {
   severity: SeveritySettings;
   /** One entity.untagged per mention instead of one per entity id on its first mention. */
   perMention: boolean;
-  /** Documents larger than this (bytes, estimated as UTF-16 length * 2) are not analysed. */
+  /** Documents larger than this many bytes (UTF-8, as saved) are not analysed; they get one notice instead. */
   maxFileSize: number;
   /** Report actors that heuristics find and no lexicon lists. */
   heuristics: boolean;
@@ -91,7 +91,7 @@ const SEVERITY_FIELDS: readonly (readonly [keyof SeveritySettings, string])[] = 
  * Front-matter keys Communiqué itself reads or writes: a category renamed onto one of them would
  * make two meanings share a key.
  */
-const RESERVED_KEYS: ReadonlySet<string> = new Set(['communique', 'communique-ignore', 'lang', 'language', 'date', 'translation-of']);
+const RESERVED_KEYS: ReadonlySet<string> = new Set(['communique', 'communique-ignore', 'lang', 'language', 'date', 'translation-of', 'translation-ignore']);
 
 const KEY_ORDER: readonly Category[] = ['actor', 'country', 'region', 'threat'];
 

@@ -98,18 +98,31 @@ export interface TagState {
 
 /** Reads every managed tag of a document against the lexicon and the document's entities. */
 export function readTags(doc: AnalyzedDocument, lexicon: Lexicon): TagState {
-  const mentioned = new Set<string>();
-  const heuristicByKey = new Map<string, string>();
+  // Ids per category: no key string is built for each of the mentions of a long document.
+  const mentioned: Record<Category, Set<string>> = { actor: new Set(), country: new Set(), region: new Set(), threat: new Set() };
   for (const e of doc.recognition.entities) {
-    if (e.source === 'heuristic') {
-      for (const form of [e.name, e.text]) {
-        const key = tagKey(form);
-        if (key !== '' && !heuristicByKey.has(key)) heuristicByKey.set(key, e.id);
-      }
-    } else {
-      mentioned.add(`${e.category}:${e.id}`);
-    }
+    if (e.source !== 'heuristic') mentioned[e.category]?.add(e.id);
   }
+  // The heuristic actors by folded name, built only when an actor tag needs it: a long document
+  // has tens of thousands of heuristic mentions of a few thousand names (issue 6), and each form
+  // is folded once.
+  let heuristicByKey: Map<string, string> | undefined;
+  const heuristicNamed = (value: string): string | undefined => {
+    if (heuristicByKey === undefined) {
+      heuristicByKey = new Map();
+      const seen = new Set<string>();
+      for (const e of doc.recognition.entities) {
+        if (e.source !== 'heuristic') continue;
+        for (const form of [e.name, e.text]) {
+          if (seen.has(form)) continue;
+          seen.add(form);
+          const key = tagKey(form);
+          if (key !== '' && !heuristicByKey.has(key)) heuristicByKey.set(key, e.id);
+        }
+      }
+    }
+    return heuristicByKey.get(tagKey(value));
+  };
   const state: TagState = {
     readings: [],
     tagged: { actor: new Set(), country: new Set(), region: new Set(), threat: new Set() },
@@ -118,10 +131,10 @@ export function readTags(doc: AnalyzedDocument, lexicon: Lexicon): TagState {
   for (const category of CATEGORIES) {
     for (const item of doc.frontMatter.tags[category] ?? []) {
       const entry = resolveTag(item.value, category, lexicon);
-      const entryMentioned = entry !== undefined && mentioned.has(`${category}:${entry.id}`);
+      const entryMentioned = entry !== undefined && mentioned[category].has(entry.id);
       // For actors, any name a heuristic found in this text is a fine tag (issue 3: "a tag that no
       // lexicon knows" is one that neither a lexicon nor the document accounts for).
-      const heuristicId = category === 'actor' && !entryMentioned ? heuristicByKey.get(tagKey(item.value)) : undefined;
+      const heuristicId = category === 'actor' && !entryMentioned ? heuristicNamed(item.value) : undefined;
       const reading: TagReading = { category, item, mentioned: entryMentioned || heuristicId !== undefined };
       if (heuristicId !== undefined) {
         reading.heuristicId = heuristicId;

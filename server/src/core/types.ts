@@ -47,8 +47,12 @@ export interface Variant {
   caseRule: CaseRule;
   /** The preferred term for its language (issue 5); the first name of a language is preferred by default. */
   preferred?: boolean;
-  /** Set when the lexicon marks this form as deprecated in favour of the preferred term. */
-  deprecated?: { reason?: string };
+  /**
+   * Set when the lexicon marks this form as deprecated in favour of the preferred term. `use` is
+   * the form to write instead when the lexicon pairs one (or, for a demonym's inflections, the
+   * target's inflection of the same gender and number); without it, the preferred term applies.
+   */
+  deprecated?: { reason?: string; use?: string };
 }
 
 /**
@@ -86,6 +90,8 @@ export interface LexiconEntry {
   variants: Variant[];
   /** Threat frames (threat entries only). */
   frames: ThreatFrame[];
+  /** Actors: other spellings of the name, recognised as this actor without a `name.variant` diagnostic (issue 5). */
+  accepted?: string[];
   notes?: string;
   origin: LexiconOrigin;
 }
@@ -153,7 +159,7 @@ export interface Entity {
 
 /** What a deprecated mention should become. */
 export interface DeprecatedUse {
-  /** The preferred term of the variant's language, as the lexicon writes it. */
+  /** The term to write instead, as the lexicon writes it: the form its `use` pairs with this one, else the preferred term of the variant's language. */
   preferred: string;
   /** The text to put in place of this mention: the preferred term (or the form the lexicon pairs with this one) in the mention's case. */
   replacement: string;

@@ -10,6 +10,8 @@ import {
   DiagnosticSeverity,
   DiagnosticTag,
   DocumentDiagnosticReportKind,
+  LSPErrorCodes,
+  ResponseError,
   type Diagnostic,
   type DocumentDiagnosticReport,
 } from 'vscode-languageserver';
@@ -37,6 +39,8 @@ export function toLspDiagnostic(analysis: DocumentAnalysis, d: CommuniqueDiagnos
   };
   // A stale tag is dead weight in the front matter: editors fade it out.
   if (d.code === 'frontmatter.stale') diagnostic.tags = [DiagnosticTag.Unnecessary];
+  // A deprecated term: editors strike it through, as they do deprecated APIs.
+  if (d.code === 'term.deprecated') diagnostic.tags = [DiagnosticTag.Deprecated];
   if (relatedInformation && d.related !== undefined && d.related.length > 0) {
     const shown = d.related.slice(0, MAX_RELATED);
     diagnostic.relatedInformation = shown.map((r, i) => ({
@@ -54,26 +58,47 @@ export function toLspDiagnostic(analysis: DocumentAnalysis, d: CommuniqueDiagnos
  */
 const MAX_RELATED = 20;
 
+/**
+ * Diagnostics that depend on more than the document's own text, such as a translation's on its
+ * source (features/translation.ts, issue 5): `key` changes whenever they may.
+ */
+export interface LinkedDiagnostics {
+  diagnostics(analysis: DocumentAnalysis): Promise<{ key: string; diagnostics: Diagnostic[] }>;
+}
+
 /** Wires diagnostics: the pull handler, or push on open and change; refreshes when the lexicon or the settings change. */
-export function registerDiagnostics(session: Session): { refreshAll(): void } {
+export function registerDiagnostics(session: Session, linked?: LinkedDiagnostics): { refreshAll(): void; refresh(uris: readonly string[]): void } {
   const { connection, documents, analyses, client } = session;
 
-  const lspDiagnostics = (analysis: DocumentAnalysis | undefined): Diagnostic[] =>
-    analysis === undefined ? [] : analysis.diagnostics().map((d) => toLspDiagnostic(analysis, d, client.relatedInformation));
+  /** The document's diagnostics and the key that identifies them (undefined: not analysed). */
+  const report = async (analysis: DocumentAnalysis | undefined): Promise<{ key: string; items: Diagnostic[] } | undefined> => {
+    if (analysis === undefined) return undefined;
+    const items = analysis.diagnostics().map((d) => toLspDiagnostic(analysis, d, client.relatedInformation));
+    const extra = linked === undefined ? undefined : await linked.diagnostics(analysis);
+    if (extra === undefined) return { key: analysis.key, items };
+    return { key: `${analysis.key}|${extra.key}`, items: [...items, ...extra.diagnostics] };
+  };
 
   if (client.pullDiagnostics) {
     connection.languages.diagnostics.on(async (params, token): Promise<DocumentDiagnosticReport> => {
-      const analysis = await analyses.get(params.textDocument.uri);
+      const version = documents.get(params.textDocument.uri)?.version;
+      const analysis = await analyses.get(params.textDocument.uri, token);
       if (token.isCancellationRequested) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
-      const resultId = analysis?.key ?? `none|${documents.get(params.textDocument.uri)?.version ?? ''}`;
+      // A newer version stopped the analysis of this one (a long document, issue 6): the client
+      // asks again rather than showing nothing.
+      if (analysis === undefined && documents.get(params.textDocument.uri)?.version !== version) {
+        throw new ResponseError(LSPErrorCodes.ServerCancelled, 'The document changed while it was analysed.', { retriggerRequest: true });
+      }
+      const reported = await report(analysis);
+      const resultId = reported?.key ?? `none|${documents.get(params.textDocument.uri)?.version ?? ''}`;
       if (params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
-      return { kind: DocumentDiagnosticReportKind.Full, resultId, items: lspDiagnostics(analysis) };
+      return { kind: DocumentDiagnosticReportKind.Full, resultId, items: reported?.items ?? [] };
     });
-    return {
-      refreshAll(): void {
-        if (client.diagnosticRefresh) void connection.languages.diagnostics.refresh();
-      },
+    const refreshAll = (): void => {
+      if (client.diagnosticRefresh) void connection.languages.diagnostics.refresh();
     };
+    // A pull client re-pulls every open document on a refresh; unchanged ones answer Unchanged.
+    return { refreshAll, refresh: refreshAll };
   }
 
   // Push: one validation per document at a time, coalescing a burst of changes into one run on
@@ -85,16 +110,19 @@ export function registerDiagnostics(session: Session): { refreshAll(): void } {
     queued.delete(uri);
     const document = documents.get(uri);
     if (document === undefined) return;
+    const version = document.version;
     const analysis = await analyses.get(uri);
+    const reported = await report(analysis);
     const current = documents.get(uri);
-    // Closed meanwhile, or a newer version is queued: that run publishes.
-    if (current === undefined || queued.has(uri)) return;
+    // Closed meanwhile, or a newer version is queued or being analysed (it stopped this one, issue
+    // 6): that run publishes.
+    if (current === undefined || queued.has(uri) || current.version !== version) return;
     // A lexicon file's diagnostics are its problems, which the lexicon store publishes.
     if (analysis === undefined && session.lexicons.isLexiconDocument(uri)) return;
-    const key = analysis?.key ?? 'none';
+    const key = reported?.key ?? 'none';
     if (published.get(uri) === key) return;
     published.set(uri, key);
-    void connection.sendDiagnostics({ uri, version: analysis?.version ?? current.version, diagnostics: lspDiagnostics(analysis) });
+    void connection.sendDiagnostics({ uri, version: analysis?.version ?? current.version, diagnostics: reported?.items ?? [] });
   };
   const schedule = (uri: string): void => {
     if (queued.has(uri)) return;
@@ -109,6 +137,9 @@ export function registerDiagnostics(session: Session): { refreshAll(): void } {
   return {
     refreshAll(): void {
       for (const document of documents.all()) schedule(document.uri);
+    },
+    refresh(uris: readonly string[]): void {
+      for (const uri of uris) if (documents.get(uri) !== undefined) schedule(uri);
     },
   };
 }

@@ -6,12 +6,18 @@
  * Open documents use their live text; the workspace's other communiqués come from the workspace
  * index on disk, cached by file stamp. Documents that are not annotated (issue 3, "Which
  * documents") have no analysis: every feature then answers nothing.
+ *
+ * A long document (issue 6) is analysed in steps (core/analysis.ts startAnalysis), with a turn of
+ * the event loop between them once STEP_BUDGET_MS has passed, so requests about other documents
+ * are answered meanwhile. Every request for the same version shares one run; a newer version, a
+ * settings or lexicon change, or closing the document stops it. A request whose token is
+ * cancelled stops waiting (and gets nothing), without stopping the run others wait on.
  */
-import type { CancellationToken, Range, TextDocuments } from 'vscode-languageserver';
+import type { CancellationToken, Range, TextDocuments, WorkDoneProgressServerReporter } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyzeDocument, COMMUNIQUE_LANGUAGE_ID, isAnnotated, type AnalyzedDocument } from '../core/analysis';
+import { analyzeDocument, COMMUNIQUE_LANGUAGE_ID, isAnnotated, startAnalysis, type AnalyzedDocument } from '../core/analysis';
 import { computeDiagnostics, type CommuniqueDiagnostic } from '../core/diagnostics';
-import type { Recognizer } from '../core/recognize';
+import { SLICE_CHARS, type Recognizer } from '../core/recognize';
 import type { CommuniqueSettings } from '../core/settings';
 import { readTags, type TagState } from '../core/tagValues';
 import { LineIndex } from '../core/text/positions';
@@ -19,6 +25,7 @@ import type { Entity, Lexicon } from '../core/types';
 import type { WorkspaceIndex } from '../node/workspaceIndex';
 import type { EntityState } from '../protocol';
 import { isWorkspaceLexiconPath, type LexiconStore } from './lexicon';
+import type { Session } from './session';
 import type { SettingsStore } from './settings';
 import { pathToUri, uriToPath, type WorkspaceFolders } from './workspaceFolders';
 
@@ -61,9 +68,8 @@ export class DocumentAnalysis {
     return this.lines.rangeOf(start, end);
   }
 
-  /** The core diagnostics, computed once per analysis. */
+  /** The core diagnostics, computed once per analysis (for a document not analysed, the notice that says so). */
   diagnostics(): readonly CommuniqueDiagnostic[] {
-    if (this.analyzed.tooLarge === true) return [];
     return (this.diagnosticList ??= computeDiagnostics(this.analyzed, this.lexicon, this.settings));
   }
 
@@ -108,9 +114,60 @@ interface CacheEntry {
   analysis: DocumentAnalysis | null;
 }
 
+/** A document being analysed in steps: the version (cache key) it is for, and what its waiters await. */
+interface Run {
+  key: string;
+  /** Set when the run must stop: a newer version, other settings or lexicon, or the document closed. */
+  stopped: boolean;
+  /** The analysis, null when not annotated, undefined when stopped. */
+  result: Promise<DocumentAnalysis | null | undefined>;
+}
+
+/** An open document being analysed in steps, as progress reports see it. */
+export interface RunningAnalysis {
+  readonly uri: string;
+  /** Steps done and in all (the total is known once the document is read). */
+  readonly done: number;
+  readonly total: number;
+  /** Settles when the run ends, finished or stopped. */
+  readonly finished: Promise<unknown>;
+}
+
+/** Texts up to this many characters are analysed in one go: a slice's worth of work. */
+const SYNC_CHARS = SLICE_CHARS;
+/** Steps run back to back for up to this long before the event loop gets a turn. */
+const STEP_BUDGET_MS = 1;
+
+/** A turn of the event loop: pending requests and notifications are read and answered. */
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+/** The promise's value, or undefined as soon as the token is cancelled (the promise itself goes on). */
+function untilCancelled<T>(promise: Promise<T>, token: CancellationToken | undefined): Promise<T | undefined> {
+  if (token === undefined) return promise;
+  if (token.isCancellationRequested) return Promise.resolve(undefined);
+  return new Promise((resolve, reject) => {
+    const listener = token.onCancellationRequested(() => resolve(undefined));
+    promise.then(
+      (value) => {
+        listener.dispose();
+        resolve(value);
+      },
+      (error: unknown) => {
+        listener.dispose();
+        reject(error);
+      },
+    );
+  });
+}
+
 export class AnalysisStore {
   private readonly open = new Map<string, CacheEntry>();
   private readonly disk = new Map<string, CacheEntry>();
+  /** Open documents being analysed in steps, by uri. */
+  private readonly runs = new Map<string, Run>();
+  private readonly runListeners: ((run: RunningAnalysis) => void)[] = [];
 
   constructor(
     private readonly documents: TextDocuments<TextDocument>,
@@ -118,13 +175,20 @@ export class AnalysisStore {
     private readonly settings: SettingsStore,
     private readonly lexicons: LexiconStore,
     private readonly index: WorkspaceIndex,
-  ) {}
+  ) {
+    // A newer version supersedes the one being analysed at once, before anyone asks for it.
+    documents.onDidChangeContent((e) => {
+      const run = this.runs.get(e.document.uri);
+      if (run !== undefined && !run.key.startsWith(`${e.document.version}|`)) this.stop(e.document.uri);
+    });
+  }
 
   /**
    * The analysis of an open document at its current version; undefined when the document is
-   * closed or not annotated.
+   * closed or not annotated, when `token` is cancelled, or when a newer version stopped the
+   * analysis of this one (the caller can tell by the document's version).
    */
-  async get(uri: string): Promise<DocumentAnalysis | undefined> {
+  async get(uri: string, token?: CancellationToken): Promise<DocumentAnalysis | undefined> {
     if (this.documents.get(uri) === undefined) return undefined;
     const [settings, lexicon] = await Promise.all([this.settings.get(uri), this.lexicons.forDocument(uri)]);
     // Re-read after the awaits: the document may have changed or closed meanwhile.
@@ -133,15 +197,33 @@ export class AnalysisStore {
     const key = `${document.version}|${this.settings.generation}|${lexicon.generation}`;
     const cached = this.open.get(uri);
     if (cached !== undefined && cached.key === key) return cached.analysis ?? undefined;
-    const analysis = this.analyze(
-      { uri, version: document.version, text: document.getText(), languageId: document.languageId },
-      settings,
-      lexicon.recognizer,
-      lexicon.lexicon,
-      key,
-    );
-    this.open.set(uri, { key, analysis });
-    return analysis ?? undefined;
+    let run = this.runs.get(uri);
+    if (run === undefined || run.key !== key) {
+      this.stop(uri);
+      const input = { uri, version: document.version, text: document.getText(), languageId: document.languageId };
+      if (input.text.length <= SYNC_CHARS) {
+        const analysis = this.analyze(input, settings, lexicon.recognizer, lexicon.lexicon, key);
+        this.open.set(uri, { key, analysis });
+        return analysis ?? undefined;
+      }
+      const started: Run = { key, stopped: false, result: Promise.resolve(undefined) };
+      started.result = this.analyzeInSteps(input, settings, lexicon.recognizer, lexicon.lexicon, key, started).then((analysis) => {
+        if (this.runs.get(uri) === started) this.runs.delete(uri);
+        if (analysis !== undefined && !started.stopped) this.open.set(uri, { key, analysis });
+        return analysis;
+      });
+      this.runs.set(uri, started);
+      run = started;
+    }
+    return (await untilCancelled(run.result, token)) ?? undefined;
+  }
+
+  /** Stops the analysis running for a document, if any (its waiters get undefined). */
+  stop(uri: string): void {
+    const run = this.runs.get(uri);
+    if (run === undefined) return;
+    run.stopped = true;
+    this.runs.delete(uri);
   }
 
   /** The analysis a cached entry holds for this exact version, without waiting (undefined if none). */
@@ -151,7 +233,18 @@ export class AnalysisStore {
 
   /** A closed document's analysis is dropped (the disk copy takes over for workspace features). */
   forget(uri: string): void {
+    this.stop(uri);
     this.open.delete(uri);
+  }
+
+  /** Whether a document is being analysed in steps now (a long one). */
+  isRunning(uri: string): boolean {
+    return this.runs.has(uri);
+  }
+
+  /** Calls `listener` whenever an open document starts being analysed in steps. */
+  onDidStartRun(listener: (run: RunningAnalysis) => void): void {
+    this.runListeners.push(listener);
   }
 
   /**
@@ -181,7 +274,16 @@ export class AnalysisStore {
       const key = `${file.stamp}|${this.settings.generation}|${lexicon.generation}`;
       let entry = this.disk.get(uri);
       if (entry === undefined || entry.key !== key) {
-        const analysis = this.analyze({ uri, version: null, text: file.text, languageId: languageIdOfPath(path) }, settings, lexicon.recognizer, lexicon.lexicon, key);
+        const input = { uri, version: null, text: file.text, languageId: languageIdOfPath(path) };
+        // A long file on disk is analysed in steps too, and given up if the request is cancelled.
+        const run: Run = { key, stopped: false, result: Promise.resolve(undefined) };
+        const stopOnCancel = token?.onCancellationRequested(() => (run.stopped = true));
+        const analysis =
+          input.text.length <= SYNC_CHARS
+            ? this.analyze(input, settings, lexicon.recognizer, lexicon.lexicon, key)
+            : await this.analyzeInSteps(input, settings, lexicon.recognizer, lexicon.lexicon, key, run);
+        stopOnCancel?.dispose();
+        if (analysis === undefined) return out;
         entry = { key, analysis };
         this.disk.set(uri, entry);
       }
@@ -198,12 +300,62 @@ export class AnalysisStore {
     lexicon: Lexicon,
     key: string,
   ): DocumentAnalysis | null {
+    if (!this.annotated(input, settings)) return null;
+    return new DocumentAnalysis(analyzeDocument(input, recognizer, settings), settings, lexicon, key);
+  }
+
+  /**
+   * `analyze` in steps, with a turn of the event loop whenever STEP_BUDGET_MS have passed; resolves
+   * undefined as soon as the run is stopped.
+   */
+  private async analyzeInSteps(
+    input: { uri: string; version: number | null; text: string; languageId: string },
+    settings: CommuniqueSettings,
+    recognizer: Recognizer,
+    lexicon: Lexicon,
+    key: string,
+    run: Run,
+  ): Promise<DocumentAnalysis | null | undefined> {
+    // Let the request that started the run, and what came with it, be read first.
+    await nextTurn();
+    if (run.stopped) return undefined;
+    if (!this.annotated(input, settings)) return null;
+    const steps = startAnalysis(input, recognizer, settings);
+    if (input.version !== null && this.runs.get(input.uri) === run) {
+      let finish!: () => void;
+      const finished = new Promise<void>((resolve) => (finish = resolve));
+      void run.result.finally(finish);
+      const running: RunningAnalysis = {
+        uri: input.uri,
+        get done() {
+          return steps.done;
+        },
+        get total() {
+          return steps.total;
+        },
+        finished,
+      };
+      for (const listener of this.runListeners) listener(running);
+    }
+    let since = performance.now();
+    for (;;) {
+      const analyzed = steps.step();
+      if (analyzed !== undefined) return new DocumentAnalysis(analyzed, settings, lexicon, key);
+      if (performance.now() - since >= STEP_BUDGET_MS) {
+        await nextTurn();
+        if (run.stopped) return undefined;
+        since = performance.now();
+      }
+    }
+  }
+
+  /** Whether a document is a communiqué to analyse (issue 3, "Which documents"). */
+  private annotated(input: { uri: string; text: string; languageId: string }, settings: CommuniqueSettings): boolean {
     const path = uriToPath(input.uri);
     // A lexicon file may sit in an annotated folder; it is data, not a communiqué.
-    if (path !== undefined && isWorkspaceLexiconPath(path)) return null;
+    if (path !== undefined && isWorkspaceLexiconPath(path)) return false;
     const relativePath = this.folders.relativePath(input.uri) ?? outsideFolderPath(path);
-    if (!isAnnotated({ relativePath, languageId: input.languageId, text: input.text }, settings)) return null;
-    return new DocumentAnalysis(analyzeDocument(input, recognizer, settings), settings, lexicon, key);
+    return isAnnotated({ relativePath, languageId: input.languageId, text: input.text }, settings);
   }
 }
 
@@ -214,4 +366,36 @@ export class AnalysisStore {
  */
 function outsideFolderPath(path: string | undefined): string | undefined {
   return path?.replace(/\\/g, '/');
+}
+
+/** How often the progress of a long analysis is reported. */
+const PROGRESS_INTERVAL_MS = 250;
+
+/**
+ * Reports the analysis of a long document as work-done progress (`window/workDoneProgress`), which
+ * VS Code shows in its status bar: the user sees that a 10 MB report is being annotated, and how
+ * far along it is. Only for clients that support it (`window.workDoneProgress`).
+ */
+export function registerAnalysisProgress(session: Pick<Session, 'connection' | 'analyses'>, supported: boolean): void {
+  if (!supported) return;
+  session.analyses.onDidStartRun((run) => {
+    void (async () => {
+      let progress: WorkDoneProgressServerReporter;
+      try {
+        progress = await session.connection.window.createWorkDoneProgress();
+      } catch {
+        return;
+      }
+      const name = decodeURIComponent(run.uri.slice(run.uri.lastIndexOf('/') + 1));
+      const percentage = (): number => (run.total > 0 ? Math.min(99, Math.floor((100 * run.done) / run.total)) : 0);
+      progress.begin('Communiqué', percentage(), `annotating ${name}`, false);
+      const timer = setInterval(() => progress.report(percentage(), `annotating ${name}`), PROGRESS_INTERVAL_MS);
+      try {
+        await run.finished;
+      } finally {
+        clearInterval(timer);
+        progress.done();
+      }
+    })();
+  });
 }

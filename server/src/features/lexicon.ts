@@ -5,6 +5,9 @@
  * open lexicon document is edited (its live text wins over the disk), on the reloadLexicon
  * command, and when the settings change.
  *
+ * In an untrusted workspace (trust.ts, core/trust.ts) no lexicon file outside the workspace
+ * folders is read; granting trust rebuilds the lexicons with them.
+ *
  * Every rebuild bumps the lexicon generation, which is part of every analysis cache key, and
  * tells the listeners (diagnostics and semantic tokens refresh). Problems found in lexicon files
  * are published as diagnostics on those files.
@@ -20,6 +23,7 @@ import { LineIndex } from '../core/text/positions';
 import { readBuiltinLexicons, readLexiconFile, WORKSPACE_LEXICON_PATH } from '../node/lexiconFiles';
 import { DIAGNOSTIC_SOURCE } from '../protocol';
 import type { SettingsStore } from './settings';
+import type { WorkspaceTrust } from './trust';
 import { pathToUri, uriToPath, type Folder, type WorkspaceFolders } from './workspaceFolders';
 
 /** The compiled lexicon of one workspace folder (or of the documents outside every folder). */
@@ -61,7 +65,11 @@ export class LexiconStore {
     private readonly documents: TextDocuments<TextDocument>,
     private readonly folders: WorkspaceFolders,
     private readonly settings: SettingsStore,
-  ) {}
+    private readonly trust: WorkspaceTrust,
+  ) {
+    // Trust granted: the files held back are read now, without a reload of the window.
+    trust.onDidChange(() => void this.reload());
+  }
 
   /** Called after every rebuild (generation bump). */
   onDidChange(listener: () => void): void {
@@ -167,9 +175,13 @@ export class LexiconStore {
     const files: string[] = [];
     if (folder !== undefined) files.push(join(folder.path, WORKSPACE_LEXICON_PATH));
     for (const p of settings.lexiconPaths) files.push(isAbsolute(p) ? p : resolve(folder?.path ?? process.cwd(), p));
+    // An untrusted workspace reads no lexicon file outside its folders (issue 6); the files stay
+    // listed (watched, known as lexicons) so that granting trust reads them.
+    const readable = new Set(this.trust.decide(files, this.folders.all()).allowed.map((c) => c.path));
     const sources: LexiconSourceText[] = [];
     const problems: LexiconProblem[] = [];
     for (const [i, path] of files.entries()) {
+      if (!readable.has(path)) continue;
       const open = this.openDocument(path);
       if (open !== undefined) {
         sources.push({ file: path, text: open.getText() });

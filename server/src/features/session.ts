@@ -34,10 +34,13 @@ export interface ClientSupport {
   watchedFilesRegistration: boolean;
   markdownHover: boolean;
   workspaceFolders: boolean;
+  /** Commands the client runs from `command:` links in hovers (initializationOptions.commandLinks, issue 5). */
+  commandLinks: readonly string[];
 }
 
 /** Reads the capabilities the server cares about. */
-export function readClientSupport(c: ClientCapabilities): ClientSupport {
+export function readClientSupport(c: ClientCapabilities, initializationOptions?: unknown): ClientSupport {
+  const links = (initializationOptions as { commandLinks?: unknown } | null | undefined)?.commandLinks;
   const resourceOperations = c.workspace?.workspaceEdit?.resourceOperations ?? [];
   return {
     pullDiagnostics: c.textDocument?.diagnostic !== undefined,
@@ -55,6 +58,7 @@ export function readClientSupport(c: ClientCapabilities): ClientSupport {
     watchedFilesRegistration: c.workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
     markdownHover: (c.textDocument?.hover?.contentFormat ?? ['markdown']).includes('markdown'),
     workspaceFolders: c.workspace?.workspaceFolders === true,
+    commandLinks: Array.isArray(links) ? links.filter((l): l is string => typeof l === 'string') : [],
   };
 }
 

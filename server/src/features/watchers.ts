@@ -5,7 +5,7 @@
  *
  * Extra lexicon paths come from the settings, so the registration is renewed when they change.
  */
-import { DidChangeWatchedFilesNotification, type Disposable, type FileSystemWatcher } from 'vscode-languageserver';
+import { DidChangeWatchedFilesNotification, FileChangeType, type Disposable, type FileSystemWatcher } from 'vscode-languageserver';
 import { isWorkspaceLexiconPath } from './lexicon';
 import type { Session } from './session';
 import { uriToPath } from './workspaceFolders';
@@ -14,13 +14,21 @@ import { uriToPath } from './workspaceFolders';
 const COMMUNIQUE_FILES = '**/*.{md,markdown,txt,cmq}';
 const WORKSPACE_LEXICONS = '**/.communique/lexicon.yaml';
 
-export function registerWatchers(session: Session): { update(): Promise<void> } {
+/** A file that changed on disk, other than a lexicon. */
+export interface FileChange {
+  uri: string;
+  created: boolean;
+  deleted: boolean;
+}
+
+export function registerWatchers(session: Session, onFilesChanged?: (changes: FileChange[]) => void): { update(): Promise<void> } {
   const { connection, lexicons, index } = session;
   let registration: Disposable | undefined;
   let registered = '';
 
   connection.onDidChangeWatchedFiles(async (params) => {
     let lexiconChanged = false;
+    const files: FileChange[] = [];
     for (const change of params.changes) {
       const path = uriToPath(change.uri);
       if (path === undefined) continue;
@@ -29,8 +37,10 @@ export function registerWatchers(session: Session): { update(): Promise<void> } 
         if (session.documents.get(change.uri) === undefined) lexiconChanged = true;
       } else {
         index.invalidate();
+        files.push({ uri: change.uri, created: change.type === FileChangeType.Created, deleted: change.type === FileChangeType.Deleted });
       }
     }
+    if (files.length > 0) onFilesChanged?.(files);
     if (lexiconChanged) await lexicons.reload();
   });
 

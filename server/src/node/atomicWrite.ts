@@ -9,19 +9,27 @@
  * new bytes, never a half-written file, and an editor that saved the file in the meantime does not
  * have its work overwritten. A small window between the check and the rename remains: POSIX has no
  * compare-and-swap rename, and the check narrows the window to microseconds.
+ *
+ * Links (issue 6). A symbolic link is written through: the temporary file is created beside the
+ * file the link points to and renamed over that file, so the link stays a link and its target gets
+ * the new content. A file with several hard links is refused: a rename would give this name a new
+ * file and leave the other names on the old content, silently splitting what was one file. The
+ * temporary file is opened with O_EXCL (never through an existing file or link), and any failure
+ * before the rename removes it.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import {
   closeSync,
+  constants,
   fchmodSync,
   fchownSync,
   fstatSync,
   fsyncSync,
+  lstatSync,
   openSync,
   readFileSync,
   realpathSync,
   renameSync,
-  statSync,
   unlinkSync,
   writeSync,
 } from 'node:fs';
@@ -40,6 +48,11 @@ export interface FileSnapshot {
   mode: number;
   uid: number;
   gid: number;
+  /** Device and inode: the rename must replace this very file. */
+  dev: number;
+  ino: number;
+  /** Hard links to the file (1 for an ordinary file). */
+  nlink: number;
   sha256: string;
 }
 
@@ -48,6 +61,18 @@ export class FileChangedError extends Error {
   constructor(readonly path: string) {
     super(`${path} changed on disk since it was read; not written (run the command again)`);
     this.name = 'FileChangedError';
+  }
+}
+
+/** A file that cannot be replaced by a rename without harm (several hard links, not a regular file); nothing was written. */
+export class UnsafeTargetError extends Error {
+  constructor(
+    readonly path: string,
+    /** Why, without the path ("it has 2 hard links, ..."). */
+    readonly reason: string,
+  ) {
+    super(`${path}: ${reason}; not written`);
+    this.name = 'UnsafeTargetError';
   }
 }
 
@@ -64,10 +89,13 @@ export interface PendingWrite {
 /** Reads a file's bytes together with what identifies that version of it. */
 export function readFileSnapshot(path: string): FileSnapshot {
   const realPath = realpathSync(path);
-  const fd = openSync(realPath, 'r');
+  // O_NONBLOCK: opening a FIFO must not wait for a writer; it changes nothing for a regular file.
+  const fd = openSync(realPath, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
     // Stat and read the same open file, so size, mtime and bytes describe one version.
     const stat = fstatSync(fd);
+    // A folder goes on to fail with EISDIR, as any read of it does.
+    if (!stat.isFile() && !stat.isDirectory()) throw new UnsafeTargetError(path, 'it is not a regular file (a device, a pipe or a socket)');
     const bytes = readFileSync(fd);
     return {
       path,
@@ -78,6 +106,9 @@ export function readFileSnapshot(path: string): FileSnapshot {
       mode: stat.mode & 0o7777,
       uid: stat.uid,
       gid: stat.gid,
+      dev: stat.dev,
+      ino: stat.ino,
+      nlink: stat.nlink,
       sha256: sha256(bytes),
     };
   } finally {
@@ -87,6 +118,9 @@ export function readFileSnapshot(path: string): FileSnapshot {
 
 /** Writes `content` to a synced temporary file beside the snapshot's file, with its mode; `commit()` puts it in place. */
 export function prepareAtomicWrite(snapshot: FileSnapshot, content: Uint8Array): PendingWrite {
+  if (snapshot.nlink > 1) {
+    throw new UnsafeTargetError(snapshot.path, `it has ${snapshot.nlink} hard links, and replacing it would leave the other names on the old content`);
+  }
   const dir = dirname(snapshot.realPath);
   const tempPath = join(dir, `.${basename(snapshot.realPath)}.${process.pid}.${randomBytes(4).toString('hex')}.communique-tmp`);
   // 'wx': never reuse or follow an existing file at the temporary name.
@@ -137,14 +171,16 @@ export function writeFileAtomic(snapshot: FileSnapshot, content: Uint8Array): vo
   prepareAtomicWrite(snapshot, content).commit();
 }
 
-/** Whether the file still has the size, modification time and bytes it had when read. */
+/** Whether the file is still the same regular file, with the size, modification time and bytes it had when read. */
 function unchangedSince(snapshot: FileSnapshot): boolean {
   let now;
   try {
-    now = statSync(snapshot.realPath);
+    // lstat: a link put in the file's place since is a change, never something to replace.
+    now = lstatSync(snapshot.realPath);
   } catch {
     return false;
   }
+  if (!now.isFile() || now.dev !== snapshot.dev || now.ino !== snapshot.ino) return false;
   if (now.size !== snapshot.size || now.mtimeMs !== snapshot.mtimeMs) return false;
   // Same size and time can still hide an edit made within the file system's time resolution.
   try {

@@ -6,9 +6,9 @@
  * missing extra path never stops the other lexicons from loading.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
-import { buildLexicon } from '../core/lexicon';
+import { buildLexicon, unpackLexicon } from '../core/lexicon';
 import type { LexiconSourceText, SourceTree } from '../core/lexicon';
 import type { Lexicon, LexiconProblem } from '../core/types';
 
@@ -23,8 +23,21 @@ export const BUILTIN_LEXICON_FILES: readonly string[] = [
   'actors.yaml',
 ];
 
-/** Parsed YAML of the hand-written built-in files, written by `npm run build:lexicon`. */
+/**
+ * Written by the build (server/scripts/lexiconSnapshot.mjs, run by `npm run build` and `npm run
+ * build:lexicon`): the parsed YAML of the hand-written built-in files, and the merged built-in
+ * lexicon itself, each keyed by the hashes of what it was made from.
+ */
 export const LEXICON_SNAPSHOT_FILE = 'lexicon.snapshot.json';
+/** The snapshot's format: 3 adds the merged lexicon (`compiled`) to the parsed files of format 2. */
+export const LEXICON_SNAPSHOT_FORMAT = 3;
+/**
+ * The source folders whose code turns lexicon files into a lexicon (parse, merge, expand, and the
+ * folding of the tokenizer), relative to the built-in lexicon folder. A checkout has them; the
+ * merged lexicon of the snapshot is used only if they are what it was built with. An installed
+ * extension ships without sources: its snapshot was written by the build that made its bundle.
+ */
+export const LEXICON_CODE_FOLDERS: readonly string[] = [join('..', 'src', 'core', 'lexicon'), join('..', 'src', 'core', 'text')];
 
 /** Where a workspace keeps its own lexicon, relative to the workspace folder. */
 export const WORKSPACE_LEXICON_PATH = join('.communique', 'lexicon.yaml');
@@ -50,7 +63,10 @@ export function builtinLexiconDir(): string {
 export function readLexiconFile(path: string, label = path): LexiconSourceText | LexiconProblem {
   const fail = (message: string): LexiconProblem => ({ file: label, line: 1, column: 1, message, severity: 'error' });
   try {
-    const size = statSync(path).size;
+    const stat = statSync(path);
+    // A device or a pipe (/dev/zero, a FIFO) would never stop reading or never answer.
+    if (!stat.isFile() && !stat.isDirectory()) return fail('Not a regular file (a device, a pipe or a socket): not read.');
+    const size = stat.size;
     if (size > MAX_LEXICON_BYTES) return fail(`Lexicon file too large (${size} bytes; the limit is ${MAX_LEXICON_BYTES}).`);
     const bytes = readFileSync(path);
     if (bytes.includes(0)) return fail('Not a text file (it contains NUL bytes).');
@@ -67,47 +83,141 @@ function isProblem(x: LexiconSourceText | LexiconProblem): x is LexiconProblem {
 }
 
 /** Reads the built-in lexicon files in layer order. */
-export function readBuiltinLexicons(): LexiconSourceText[] {
-  return readBuiltin().sources;
+export function readBuiltinLexicons(dir: string = builtinLexiconDir()): LexiconSourceText[] {
+  return readBuiltin(dir).sources;
 }
 
-function readBuiltin(): { sources: LexiconSourceText[]; problems: LexiconProblem[] } {
-  const dir = builtinLexiconDir();
+interface BuiltinLayers {
+  sources: LexiconSourceText[];
+  problems: LexiconProblem[];
+  /** The merged lexicon of exactly these layers, from the snapshot; null when it does not apply. */
+  merged(): Lexicon | null;
+}
+
+function readBuiltin(dir: string): BuiltinLayers {
   const sources: LexiconSourceText[] = [];
   const problems: LexiconProblem[] = [];
   const snapshot = readSnapshot(dir);
+  const hashes = new Map<string, string>();
   for (const name of BUILTIN_LEXICON_FILES) {
     const r = readLexiconFile(join(dir, name));
     if (isProblem(r)) {
       problems.push(r);
       continue;
     }
-    const cached = snapshot?.[name];
-    if (cached !== undefined && cached.sha256 === sha256(r.text)) r.tree = cached.tree;
+    const cached = snapshot?.files[name];
+    const compiledFrom = snapshot?.compiled?.sources[name];
+    if (cached !== undefined || compiledFrom !== undefined) hashes.set(name, sha256(r.text));
+    if (cached !== undefined && cached.sha256 === hashes.get(name)) withTree(r, cached.tree);
     sources.push(r);
   }
-  return { sources, problems };
+  const merged = (): Lexicon | null => {
+    const compiled = snapshot?.compiled;
+    if (compiled === undefined || problems.length > 0) return null;
+    // Built from these very files, and by this code when its sources are at hand.
+    if (!BUILTIN_LEXICON_FILES.every((name) => compiled.sources[name] !== undefined && compiled.sources[name] === hashes.get(name))) return null;
+    const code = lexiconCodeFingerprint(dir);
+    if (code !== null && code !== compiled.code) return null;
+    const lexicon = unpackLexicon(compiled.lexicon, (name) => join(dir, name));
+    if (lexicon !== null) fromSnapshot.add(lexicon);
+    return lexicon;
+  };
+  return { sources, problems, merged };
+}
+
+/** The lexicons loadLexicon took merged from the snapshot. */
+const fromSnapshot = new WeakSet<Lexicon>();
+
+/** True when loadLexicon returned `lexicon` merged from the snapshot rather than parsing and merging the files (benchmark, tests). */
+export function loadedFromSnapshot(lexicon: Lexicon): boolean {
+  return fromSnapshot.has(lexicon);
 }
 
 interface SnapshotFile {
   sha256: string;
-  tree: SourceTree;
+  /** The tree as JSON text, parsed only when the layer is parsed (not when the merged lexicon serves), or already parsed. */
+  tree: string | SourceTree;
 }
 
-/** The snapshot's entries by file name, or null when it is missing or unreadable (the YAML is then parsed). */
-function readSnapshot(dir: string): Record<string, SnapshotFile> | null {
+/** Gives `source` the snapshot's tree, parsed on first read: most processes use the merged lexicon and never read it. */
+function withTree(source: LexiconSourceText, tree: string | SourceTree): void {
+  if (typeof tree !== 'string') {
+    source.tree = tree;
+    return;
+  }
+  let parsed: SourceTree | undefined;
+  Object.defineProperty(source, 'tree', {
+    configurable: true,
+    enumerable: true,
+    get(): SourceTree | undefined {
+      if (parsed === undefined) {
+        try {
+          parsed = JSON.parse(tree) as SourceTree;
+        } catch {
+          return undefined; // the YAML is parsed instead
+        }
+      }
+      return parsed;
+    },
+  });
+}
+
+/** The merged built-in lexicon in the snapshot, and the hashes of its files and code. */
+interface CompiledSnapshot {
+  /** SHA-256 of each built-in file, by name. */
+  sources: Record<string, string>;
+  /** lexiconCodeFingerprint of the checkout that built it. */
+  code: string | null;
+  /** PackedLexicon (core/lexicon/index.ts), checked when it is unpacked. */
+  lexicon: unknown;
+}
+
+interface Snapshot {
+  files: Record<string, SnapshotFile>;
+  compiled?: CompiledSnapshot;
+}
+
+/** The snapshot, or null when it is missing or unreadable (the YAML is then parsed and the layers merged). */
+function readSnapshot(dir: string): Snapshot | null {
   try {
-    const data = JSON.parse(readFileSync(join(dir, LEXICON_SNAPSHOT_FILE), 'utf8')) as { format?: unknown; files?: unknown };
-    if (data.format !== 2 || data.files === null || typeof data.files !== 'object') return null;
+    const data = JSON.parse(readFileSync(join(dir, LEXICON_SNAPSHOT_FILE), 'utf8')) as { format?: unknown; files?: unknown; compiled?: unknown };
+    if (data.format !== LEXICON_SNAPSHOT_FORMAT || data.files === null || typeof data.files !== 'object') return null;
     const files: Record<string, SnapshotFile> = Object.create(null) as Record<string, SnapshotFile>;
     for (const [name, f] of Object.entries(data.files as Record<string, unknown>)) {
       const entry = f as Partial<SnapshotFile> | null;
-      if (entry && typeof entry.sha256 === 'string' && entry.tree && typeof entry.tree === 'object') files[name] = entry as SnapshotFile;
+      if (entry && typeof entry.sha256 === 'string' && entry.tree && (typeof entry.tree === 'object' || typeof entry.tree === 'string')) files[name] = entry as SnapshotFile;
     }
-    return files;
+    const c = data.compiled as Partial<CompiledSnapshot> | null | undefined;
+    const compiled =
+      c && typeof c === 'object' && c.sources !== null && typeof c.sources === 'object' && (c.code === null || typeof c.code === 'string')
+        ? { sources: c.sources, code: c.code, lexicon: c.lexicon }
+        : undefined;
+    return { files, compiled };
   } catch {
     return null;
   }
+}
+
+/**
+ * A hash of the sources of LEXICON_CODE_FOLDERS (names and contents of their .ts files), or null
+ * when they are not beside the lexicon folder (an installed extension).
+ */
+export function lexiconCodeFingerprint(dir: string = builtinLexiconDir()): string | null {
+  const hash = createHash('sha256');
+  for (const folder of LEXICON_CODE_FOLDERS) {
+    let names: string[];
+    try {
+      names = readdirSync(join(dir, folder)).filter((n) => n.endsWith('.ts')).sort();
+    } catch {
+      return null;
+    }
+    for (const name of names) {
+      hash.update(`${folder.split(/[\\/]/).join('/')}/${name}\0`);
+      hash.update(readFileSync(join(dir, folder, name)));
+      hash.update('\0');
+    }
+  }
+  return hash.digest('hex');
 }
 
 function sha256(text: string): string {
@@ -121,14 +231,17 @@ export interface LoadOptions {
   extraPaths?: string[];
   /** Skip the built-in lexicons (tests, or a workspace that wants only its own). */
   noBuiltin?: boolean;
+  /** Where the built-in lexicons are, when not in builtinLexiconDir() (tests). */
+  builtinDir?: string;
 }
 
 /** Builtin + workspace (.communique/lexicon.yaml when present) + extra paths; unreadable files become problems. */
 export function loadLexicon(options: LoadOptions = {}): Lexicon {
   const sources: LexiconSourceText[] = [];
   const problems: LexiconProblem[] = [];
+  let builtin: BuiltinLayers | undefined;
   if (options.noBuiltin !== true) {
-    const builtin = readBuiltin();
+    builtin = readBuiltin(options.builtinDir ?? builtinLexiconDir());
     sources.push(...builtin.sources);
     problems.push(...builtin.problems);
   }
@@ -145,6 +258,7 @@ export function loadLexicon(options: LoadOptions = {}): Lexicon {
     if (isProblem(r)) problems.push(r);
     else sources.push(r);
   }
-  const lexicon = buildLexicon(sources);
+  // The built-in lexicons alone (the usual case of the CLI) come merged in the snapshot.
+  const lexicon = (builtin !== undefined && sources.length === builtin.sources.length ? builtin.merged() : null) ?? buildLexicon(sources);
   return problems.length === 0 ? lexicon : { ...lexicon, problems: [...problems, ...lexicon.problems] };
 }

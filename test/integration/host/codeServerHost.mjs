@@ -193,7 +193,8 @@ async function main() {
         '--auth', 'none',
         '--disable-telemetry',
         '--disable-update-check',
-        '--disable-workspace-trust',
+        // COMMUNIQUE_WORKSPACE_TRUST=1: the untrusted-workspace run (runTests.ts) needs trust on.
+        ...(process.env.COMMUNIQUE_WORKSPACE_TRUST === '1' ? [] : ['--disable-workspace-trust']),
         '--disable-getting-started-override',
         '--bind-addr', `127.0.0.1:${port}`,
         '--vscode-option', 'enable-smoke-test-driver',

@@ -4,20 +4,30 @@
  *
  * The files run in a fixed order: activation first (it checks that opening a communiqué is what
  * activates the extension), then the features, the commands, the settings and the lexicon, which
- * change the workspace as they go.
+ * change the workspace as they go; the crash suite, which kills the language server, runs last.
+ * In an untrusted workspace (the second code-server run of runTests.ts) only untrusted.test.js
+ * runs, and it runs nowhere else.
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import * as vscode from 'vscode';
 
 const ORDER = ['activation', 'features', 'commands', 'settings', 'lexicon'];
+const LAST = ['crash'];
+/** Suites of the untrusted-workspace run (runTests.ts): run there, and only there. */
+const UNTRUSTED = ['untrusted'];
 
 export async function run(): Promise<void> {
   const { default: Mocha } = await import('mocha');
   // No colours: the reporter's output travels through the browser console to a log file.
   const mocha = new Mocha({ ui: 'bdd', color: false, reporter: 'spec', timeout: 60_000 });
-  const files = readdirSync(__dirname).filter((f) => f.endsWith('.test.js'));
+  const untrusted = !vscode.workspace.isTrusted;
+  const files = readdirSync(__dirname).filter((f) => f.endsWith('.test.js') && UNTRUSTED.includes(f.replace(/\.test\.js$/, '')) === untrusted);
   const rank = (file: string): number => {
-    const i = ORDER.indexOf(file.replace(/\.test\.js$/, ''));
+    const name = file.replace(/\.test\.js$/, '');
+    // The crash suite kills the language server again and again: it runs after everything else.
+    if (LAST.includes(name)) return ORDER.length + 1 + LAST.indexOf(name);
+    const i = ORDER.indexOf(name);
     return i < 0 ? ORDER.length : i;
   };
   files.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));

@@ -10,12 +10,12 @@
  * aliases are never expanded (no `toJS`), keys are compared as data and kept in Maps (a
  * `__proto__` key is just a key), and unknown tags such as `!!js/function` are read as strings.
  */
-import { isAlias, isMap, isScalar, isSeq, parseDocument } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument } from 'yaml';
 import type { CST, Node, Pair } from 'yaml';
 import type { FrontMatterKeys } from '../settings';
 import type { Category } from '../types';
 import { CATEGORIES } from '../types';
-import { isFence, locateDateHeader } from './locate';
+import { isFence, locateDateHeader, MAX_FRONT_MATTER_CHARS, MAX_FRONT_MATTER_NESTING, nestsTooDeep } from './locate';
 
 /** One item of a managed list: its value and the scalar's range in the document (quotes included). */
 export interface TagItem {
@@ -29,7 +29,11 @@ export interface FrontMatterProblem {
   message: string;
   start: number;
   end: number;
-  reason: 'yaml' | 'not-a-map' | 'not-a-list' | 'duplicate-key' | 'too-large';
+  /**
+   * `translation-of` and `translation-ignore` problems (issue 5) are reported by core/translation.ts
+   * and never make the block invalid: a broken link to a source must not stop tagging.
+   */
+  reason: 'yaml' | 'not-a-map' | 'not-a-list' | 'duplicate-key' | 'too-large' | 'aliases' | 'translation-of' | 'translation-ignore';
   /** The `yaml` library's error code (`DUPLICATE_KEY`, `BAD_INDENT`...), when it reported one. */
   yamlCode?: string;
 }
@@ -51,6 +55,13 @@ export interface FrontMatter {
   communique?: boolean;
   /** `date:` value if present, as written. */
   date?: string;
+  /**
+   * `translation-of:` (issue 5): the source's path as written (undefined when the value is not a
+   * plain string), the range of the value (of the key when there is none), and of the whole pair.
+   */
+  translationOf?: { value: string | undefined; start: number; end: number; pairStart: number; pairEnd: number };
+  /** `translation-ignore:` (issue 5): entities this translation leaves out on purpose; `valid` is false when it is not a list of values. */
+  translationIgnore?: { items: TagItem[]; valid: boolean; start: number; end: number };
   /** The document's line ending (its first line break; LF if none). */
   eol: '\n' | '\r\n';
   bomLength: 0 | 1;
@@ -61,57 +72,15 @@ export interface FrontMatter {
 /** The key of the document's own ignore list. */
 export const IGNORE_KEY = 'communique-ignore';
 
-/**
- * Front matter larger than this is not parsed. The `yaml` composer reads about half a megabyte a
- * second and the editor re-reads the front matter on every keystroke; a real front matter is a few
- * hundred bytes, so 128 K characters leaves ample room while bounding the cost at ~0.2 s.
- */
-export const MAX_FRONT_MATTER_CHARS = 131_072;
+/** The key naming a translation's source document (issue 5). */
+export const TRANSLATION_OF_KEY = 'translation-of';
 
-/**
- * Deeper nesting than this is refused before parsing. The `yaml` composer recurses once per level
- * and relies on catching the stack overflow; near the stack limit V8 can abort the whole process
- * while compiling a regular expression (seen in this project's tests), so the language server must
- * never get there. Real front matter nests two or three levels.
- */
-const MAX_NESTING = 64;
+/** The key listing what a translation leaves out on purpose (issue 5). */
+export const TRANSLATION_IGNORE_KEY = 'translation-ignore';
 
-/**
- * Whether YAML source nests deeper than MAX_NESTING: flow brackets (counted without regard to
- * quotes, which can only overestimate), and block levels (increasing indentation, plus compact
- * `- `, `? ` and `: ` indicators at the start of a line).
- */
-function nestsTooDeep(source: string): boolean {
-  let flow = 0;
-  const indents: number[] = [];
-  let at = 0;
-  while (at < source.length) {
-    const line = lineAt(source, at);
-    let i = at;
-    while (i < line.contentEnd && source.charCodeAt(i) === 32) i++;
-    const first = source.charCodeAt(i);
-    if (i < line.contentEnd && first !== 35 /* # */) {
-      const column = i - at;
-      while (indents.length > 0 && indents[indents.length - 1]! >= column) indents.pop();
-      indents.push(column);
-      // Compact nesting on one line: `- - - a`, `? - a`.
-      while (i + 1 < line.contentEnd && '-?:'.includes(source[i]!) && (source.charCodeAt(i + 1) === 32 || source.charCodeAt(i + 1) === 9)) {
-        i += 2;
-        while (i < line.contentEnd && (source.charCodeAt(i) === 32 || source.charCodeAt(i) === 9)) i++;
-        indents.push(i - at);
-      }
-      if (indents.length > MAX_NESTING) return true;
-    }
-    for (let j = i; j < line.contentEnd; j++) {
-      const c = source.charCodeAt(j);
-      if (c === 91 || c === 123) {
-        if (++flow > MAX_NESTING) return true;
-      } else if ((c === 93 || c === 125) && flow > 0) flow--;
-    }
-    at = line.next;
-  }
-  return false;
-}
+// The limits on what is parsed live with the block's location (locate.ts), so that recognition's
+// reading of `lang:` and this reading refuse the same blocks.
+export { MAX_FRONT_MATTER_CHARS } from './locate';
 
 /** At most this many YAML errors become problems: past a few, the block is junk and more help nobody. */
 const MAX_YAML_PROBLEMS = 10;
@@ -237,6 +206,8 @@ type BlockSearch =
  * `---`: a block that `...` ends first is reported, never edited.
  */
 function findBlock(text: string, bomLength: number): BlockSearch {
+  // Not a fence: answered without reading the first line, which may be a whole document.
+  if (!text.startsWith('---', bomLength)) return { kind: 'none' };
   const opening = lineAt(text, bomLength);
   if (!opening.hasBreak || !isFence(text, bomLength, opening.contentEnd, '---')) return { kind: 'none' };
   let at = opening.next;
@@ -253,9 +224,69 @@ function findBlock(text: string, bomLength: number): BlockSearch {
   return { kind: 'none' };
 }
 
+/** An offset moved back out of a "\r\n" or a surrogate pair, so that no range splits either. */
+function unsplit(text: string, offset: number): number {
+  if (offset <= 0 || offset >= text.length) return offset;
+  const before = text.charCodeAt(offset - 1);
+  const after = text.charCodeAt(offset);
+  const crlf = before === 13 && after === 10;
+  const pair = before >= 0xd800 && before <= 0xdbff && after >= 0xdc00 && after <= 0xdfff;
+  return crlf || pair ? offset - 1 : offset;
+}
+
 function firstLineBreak(text: string): '\n' | '\r\n' {
   const nl = text.indexOf('\n');
   return nl > 0 && text.charCodeAt(nl - 1) === 13 ? '\r\n' : '\n';
+}
+
+/**
+ * Most values a front matter may stand for once its aliases are expanded. Communiqué never expands
+ * them, but gray-matter and the site generators that read the same file do: ten levels of ten
+ * aliases ("billion laughs") are ten billion values to them. Real front matter has a few dozen.
+ */
+const MAX_EXPANDED_NODES = 10_000;
+
+/**
+ * The alias at which the values that a YAML tree's aliases stand for pass MAX_EXPANDED_NODES (or
+ * an alias inside the very node it names), without expanding anything: the size of each anchored
+ * node is counted once, in document order, with the aliases inside it counted at the size of their
+ * target, so the cost is linear in the written tree. Recursion depth is bounded by the nesting check
+ * that runs before parsing.
+ */
+function aliasBomb(root: unknown): Node | undefined {
+  const anchors = new Map<string, Node>();
+  const sizes = new Map<Node, number>();
+  const open = new Set<Node>();
+  const cap = MAX_EXPANDED_NODES + 1;
+  let aliased = 0;
+  let culprit: Node | undefined;
+  const size = (node: unknown): number => {
+    if (node === null || typeof node !== 'object') return 1;
+    if (isAlias(node)) {
+      const target = anchors.get(node.source);
+      const n = target === undefined ? 1 : open.has(target) ? cap : (sizes.get(target) ?? 1);
+      aliased = Math.min(cap, aliased + n);
+      if (aliased >= cap) culprit ??= node;
+      return n;
+    }
+    const n0 = node as Node;
+    if (typeof n0.anchor === 'string') anchors.set(n0.anchor, n0);
+    open.add(n0);
+    let n = 1;
+    if (isMap(n0) || isSeq(n0)) {
+      for (const item of n0.items as unknown[]) n = Math.min(cap, n + (isPair(item) ? size(item.key) + size(item.value) : size(item)));
+    }
+    open.delete(n0);
+    sizes.set(n0, n);
+    return n;
+  };
+  size(root);
+  return culprit;
+}
+
+/** A tag as written: `!!binary` for the YAML core tags, the local tag (`!custom`) as it is. */
+function yamlTagName(tag: string): string {
+  return tag.startsWith('tag:yaml.org,2002:') ? `!!${tag.slice('tag:yaml.org,2002:'.length)}` : tag;
 }
 
 function emptyTags(): Record<Category, TagItem[]> {
@@ -298,14 +329,16 @@ function analyze(text: string, keys: FrontMatterKeys, fm: FrontMatter): FrontMat
   const block = { start: found.start, end: found.end, contentStart: found.contentStart, contentEnd: found.contentEnd };
   fm.block = block;
   if (found.kind === 'dots') {
-    fm.status = 'invalid';
+    // YAML ends a document with `...`, and recognition (locate.ts) ends the block there too, so the
+    // block is read like any other: its `lang:`, its tags and `communique: true` count. But
+    // gray-matter, Jekyll and Hugo only close on `---` and would read the whole file as YAML, so
+    // the block is invalid: it is reported, and no fix writes into it until the line is `---`.
     fm.problems.push({
-      message: 'The front matter ends with `...`: front-matter readers such as gray-matter only accept `---` as the closing line.',
+      message: 'The front matter ends with `...`: front-matter readers such as gray-matter only accept `---` as the closing line. Replace it with `---`.',
       start: found.contentEnd,
       end: found.contentEnd + 3,
       reason: 'yaml',
     });
-    return { frontMatter: fm };
   }
   const length = block.contentEnd - block.contentStart;
   if (length > MAX_FRONT_MATTER_CHARS) {
@@ -319,10 +352,28 @@ function analyze(text: string, keys: FrontMatterKeys, fm: FrontMatter): FrontMat
     return { frontMatter: fm };
   }
 
+  // Lines may end with a lone CR (classic Mac), but neither `yaml` nor gray-matter breaks lines
+  // there: "regions: # x\rthreats: [MA]" is one comment to them, and gray-matter finds no block
+  // behind a "---\r" fence. Reading or editing such a block would be guesswork (found by fuzzing:
+  // moving the date header out from under a "---\r" fence even joined that CR to the body's LF),
+  // so it is reported instead.
+  const loneCr = /\r(?!\n)/.exec(text.slice(block.start, block.end));
+  if (loneCr !== null) {
+    const at = block.start + loneCr.index;
+    fm.status = 'invalid';
+    fm.problems.push({
+      message: 'The front matter ends lines with a carriage return alone, which YAML readers do not accept: use LF or CRLF line breaks.',
+      start: lineStartOf(text, at),
+      end: at,
+      reason: 'yaml',
+    });
+    return { frontMatter: fm };
+  }
+
   if (nestsTooDeep(text.slice(block.contentStart, block.contentEnd))) {
     fm.status = 'invalid';
     fm.problems.push({
-      message: `The front matter nests too deeply to read (more than ${MAX_NESTING} levels).`,
+      message: `The front matter nests too deeply to read (more than ${MAX_FRONT_MATTER_NESTING} levels).`,
       start: block.start,
       end: block.contentStart,
       reason: 'too-large',
@@ -366,9 +417,15 @@ class BlockReader {
     const contentEnd = this.layout.block.contentEnd;
     for (const error of doc.errors.slice(0, MAX_YAML_PROBLEMS)) {
       // An error at the very end (a quote never closed) is shown on the closing `---`.
-      const s = Math.min(error.pos[0], source.length);
-      const e = Math.min(Math.max(error.pos[1], s), source.length);
+      let s = Math.min(error.pos[0], source.length);
       const duplicate = error.code === 'DUPLICATE_KEY';
+      // After a key with no value, yaml points at the line break before the repeated key: a range
+      // there would underline nothing and, in a CRLF file, split the "\r\n" (found by fuzzing).
+      if (duplicate) while (s < source.length && /[ \t\r\n]/.test(source[s]!)) s++;
+      // yaml counts a "\r" as a character of its own: an error at the end of a CRLF line would
+      // otherwise end between the "\r" and the "\n".
+      s = unsplit(source, s);
+      const e = unsplit(source, Math.min(Math.max(error.pos[1], s), source.length));
       const message = error.message.split('\n')[0]!;
       // yaml points at the start of the repeated key; name it and cover it whole (a key longer
       // than a line of text is not worth naming, and the cut keeps the regex linear).
@@ -383,7 +440,23 @@ class BlockReader {
         yamlCode: error.code,
       });
     }
-    const root = doc.contents;
+    const layout = this.readRoot(doc.contents);
+    const bomb = aliasBomb(doc.contents);
+    if (bomb !== undefined) {
+      const [s, e] = bomb.range ?? [0, 0];
+      fm.problems.push({
+        message: `The front matter's aliases expand to more than ${MAX_EXPANDED_NODES.toLocaleString('en')} values (an alias bomb): a YAML reader that expands them, such as a site generator, would run out of memory. Write the values out instead.`,
+        start: base + s,
+        end: base + e,
+        reason: 'aliases',
+      });
+    }
+    return layout;
+  }
+
+  /** The root map's pairs: managed lists, scalar keys, and the layout of the lists. */
+  private readRoot(root: Node | null): FrontMatterLayout {
+    const { base, fm } = this;
     if (root === null || (isScalar(root) && root.value === null)) return this.layout;
     if (!isMap(root)) {
       const [s, e] = root.range ?? [0, 0];
@@ -411,10 +484,48 @@ class BlockReader {
       else this.fm.ignore = items;
       return;
     }
+    if (name === TRANSLATION_OF_KEY || name === TRANSLATION_IGNORE_KEY) {
+      this.readTranslationKey(name, key, value);
+      return;
+    }
     if (!isScalar(value) || value.value === null) return;
     if ((name === 'lang' || (name === 'language' && this.fm.lang === undefined)) && typeof value.value === 'string') this.fm.lang = value.value;
     else if (name === 'communique' && typeof value.value === 'boolean') this.fm.communique = value.value;
     else if (name === 'date') this.fm.date = this.scalarText(value);
+  }
+
+  /**
+   * `translation-of` and `translation-ignore`, read leniently: a wrong shape is recorded for
+   * core/translation.ts to report, never made a problem of the block.
+   */
+  private readTranslationKey(name: string, key: Node, value: Node | null): void {
+    const [ks, ke] = key.range ?? [0, 0];
+    const [vs, ve] = value?.range ?? [ks, ke];
+    const hasValue = value !== null && !(isScalar(value) && value.value === null);
+    const start = this.base + (hasValue ? vs : ks);
+    const end = this.base + (hasValue ? ve : ke);
+    if (name === TRANSLATION_OF_KEY) {
+      const written = isScalar(value) && typeof value.value === 'string' ? value.value.trim() : undefined;
+      this.fm.translationOf = { value: written === '' ? undefined : written, start, end, pairStart: this.base + ks, pairEnd: Math.max(end, this.base + ke) };
+      return;
+    }
+    const items: TagItem[] = [];
+    let valid = true;
+    if (isSeq(value)) {
+      for (const item of value.items as (Node | null)[]) {
+        if (!isScalar(item) || item.value === null) {
+          valid = valid && isScalar(item);
+          continue;
+        }
+        const [s, e] = item.range ?? [0, 0];
+        items.push({ value: this.scalarText(item), start: this.base + s, end: this.base + e });
+      }
+    } else if (isScalar(value) && value.value !== null) {
+      items.push({ value: this.scalarText(value), start, end });
+    } else {
+      valid = !hasValue;
+    }
+    this.fm.translationIgnore = { items, valid, start, end };
   }
 
   /** A scalar's value as a string: strings as they are, numbers and booleans as written. */
@@ -466,6 +577,11 @@ class BlockReader {
       const siteItem: SiteItem = { value: empty ? '' : this.scalarText(item), empty, start: base + s, end: base + e };
       site.items.push(siteItem);
       if (!empty) items.push({ value: siteItem.value, start: siteItem.start, end: siteItem.end });
+      // An item's anchor may be aliased elsewhere, and an item's tag (`!!binary`, `!!js/function`,
+      // `!custom`) stands before its range: removing the value alone would leave the tag on the
+      // next item, or break an alias (issue 6). Such a list is read, never edited.
+      if (typeof item.anchor === 'string') site.anchored = true;
+      else if (typeof item.tag === 'string') site.unsupported ??= `an item is written with the YAML tag ${yamlTagName(item.tag)}`;
     }
     const token = value.srcToken;
     if (value.flow) this.readFlow(site, token);

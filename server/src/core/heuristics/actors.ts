@@ -114,6 +114,8 @@ const APPOSITION_ROLE_WINDOW = 20;
 const MIN_WRAPPED_LINE = 50;
 /** Longest run of capitalised words examined at once. */
 const MAX_RUN_TOKENS = 40;
+/** How far back the separator before the first token is read (see readSeparators). */
+const MAX_FIRST_GAP = 4096;
 /** Longest line taken for a heading when it stands alone between blank lines. */
 const MAX_HEADING_TOKENS = 20;
 
@@ -189,7 +191,7 @@ interface DocumentView {
   known: Int32Array;
   knownSpans: readonly KnownSpan[];
   /** W_* flags of the folded forms that occur in lower case: common words, not names. */
-  lowerWords: Map<string, number>;
+  lowerWords: ReadonlyMap<string, number>;
   spans: readonly LanguageSpan[];
 }
 
@@ -212,10 +214,58 @@ export function findHeuristicActorsInColumns(
   known: readonly KnownSpan[],
   spans: readonly LanguageSpan[],
 ): HeuristicActor[] {
-  if (typeof text !== 'string' || columns.starts.length === 0) return [];
-  const view = buildView(text, known ?? [], spans ?? [], columns);
-  const finder = new ActorFinder(view);
-  return finder.run();
+  const scan = scanHeuristicActors(text, columns, known, spans);
+  return scan.finish(scan.definitions(0, Infinity));
+}
+
+/**
+ * What a document defines for all of its mentions: acronyms given in parentheses after an
+ * organisation ("... Administration (DEA)") and people's full names, whose bare surname names them
+ * later. The first definition in document order wins.
+ */
+export interface HeuristicDefinitions {
+  acronyms: Map<string, { name: string; id: string }>;
+  surnames: Map<string, { name: string; id: string }>;
+}
+
+/**
+ * The heuristics over one part of a document, in two steps, so that the parts of a long document
+ * (text/slices.ts) share their definitions and give what the whole document would: every part is
+ * scanned, the definitions of all parts are merged in order, then each part is finished with them.
+ */
+export interface HeuristicScan {
+  /** The definitions made by the candidates that start in [from, to), the first of each. */
+  definitions(from: number, to: number): HeuristicDefinitions;
+  /** The actors of the part, later mentions linked with `definitions` (the whole document's). */
+  finish(definitions: HeuristicDefinitions): HeuristicActor[];
+}
+
+/**
+ * Scans a tokenised text (or one part of it) for candidate actors. `vocabulary`, when given, is
+ * the lower-case vocabulary of the whole document (`addLowerCaseVocabulary` over all its parts),
+ * which tells a capitalised common word from a name; by default it is read from these columns.
+ */
+export function scanHeuristicActors(
+  text: string,
+  columns: TokenColumns,
+  known: readonly KnownSpan[],
+  spans: readonly LanguageSpan[],
+  vocabulary?: ReadonlyMap<string, number>,
+): HeuristicScan {
+  if (typeof text !== 'string' || columns.starts.length === 0) {
+    return { definitions: () => ({ acronyms: new Map(), surnames: new Map() }), finish: () => [] };
+  }
+  const finder = new ActorFinder(buildView(text, known ?? [], spans ?? [], columns, vocabulary));
+  finder.scan();
+  return {
+    definitions: (from, to) => finder.definitions(from, to),
+    finish: (definitions) => finder.finish(definitions),
+  };
+}
+
+/** Adds the lower-case vocabulary of tokenised text to `into` (what `scanHeuristicActors` reads as `vocabulary`). */
+export function addLowerCaseVocabulary(columns: TokenColumns, into: Map<string, number>): void {
+  for (const [folded, flags] of wordKinds(columns.words).lowerWords) into.set(folded, (into.get(folded) ?? 0) | flags);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -226,11 +276,12 @@ export function findHeuristicActorsInColumns(
  * known span over it), so that the finder's scans stop only where a name may start: a long
  * document is mostly lower-case words. Word facts come from the word's first token, in cache.
  */
-function buildView(text: string, known: readonly KnownSpan[], spans: readonly LanguageSpan[], columns: TokenColumns): DocumentView {
+function buildView(text: string, known: readonly KnownSpan[], spans: readonly LanguageSpan[], columns: TokenColumns, vocabulary?: ReadonlyMap<string, number>): DocumentView {
   const { wordOf, words } = columns;
-  const { wordKind, lowerWords } = wordKinds(words);
-  const { kind, scanned, gap, flags, lineFirst } = readSeparators(text, columns, wordKind);
+  const { wordKind, lowerWords: ownWords } = wordKinds(words);
+  const lowerWords = vocabulary ?? ownWords;
   const knownSpans = sortedKnownSpans(known);
+  const { kind, scanned, gap, flags, lineFirst, covered } = readSeparators(text, columns, wordKind, knownSpans);
   const heading = markHeadings(text, columns.starts, columns.ends, kind, flags, lineFirst);
   return {
     text,
@@ -244,7 +295,7 @@ function buildView(text: string, known: readonly KnownSpan[], spans: readonly La
     gap,
     flags,
     heading,
-    known: coverage(columns, knownSpans),
+    known: covered,
     knownSpans,
     lowerWords,
     spans,
@@ -252,19 +303,26 @@ function buildView(text: string, known: readonly KnownSpan[], spans: readonly La
 }
 
 /**
- * The kind of every token and the separator before it (its GAP_* kind and F_* flags), the tokens
- * the finder stops at, and the first token of every line.
+ * In one pass over the tokens: the kind of every token and the separator before it (its GAP_*
+ * kind and F_* flags), the tokens the finder stops at, the first token of every line, and the
+ * known span over each token (one more than its index in `knownSpans`, or 0).
  */
 function readSeparators(
   text: string,
   columns: TokenColumns,
   wordKind: Uint8Array,
-): { kind: Uint8Array; scanned: Int32Array; gap: Uint8Array; flags: Uint8Array; lineFirst: number[] } {
+  knownSpans: readonly KnownSpan[],
+): { kind: Uint8Array; scanned: Int32Array; gap: Uint8Array; flags: Uint8Array; lineFirst: number[]; covered: Int32Array } {
   const { starts, ends, wordOf, words, after } = columns;
   const n = starts.length;
   const kind = new Uint8Array(n);
   const gap = new Uint8Array(n);
   const flags = new Uint8Array(n);
+  const covered = new Int32Array(n);
+  // The first known span that ends after the token, and its bounds.
+  let p = 0;
+  let pStart = knownSpans.length > 0 ? knownSpans[0]!.start : Infinity;
+  let pEnd = knownSpans.length > 0 ? knownSpans[0]!.end : Infinity;
   // A growing column: about one token in eight may start a name.
   let scanned = new Int32Array(Math.max(16, n >> 3));
   let scannedCount = 0;
@@ -284,13 +342,16 @@ function readSeparators(
     }
     // The separator before the token; most are one plain space (GAP_SPACE, no flags: zeros).
     if (i === 0 || start !== prevEnd + 1 || after[i - 1] !== 32) {
-      const from = i === 0 ? Math.max(0, lineStartBefore(text, start)) : prevEnd;
+      // Before the first token, back to its line's start, but not further than MAX_FIRST_GAP: the
+      // first token of one slice of a 5 MB single-line document (issue 6) must not read the
+      // megabytes before it.
+      const from = i === 0 ? lineStartBefore(text, start, Math.max(0, start - MAX_FIRST_GAP)) : prevEnd;
       const packed = classifyGap(text, from, start, i === 0);
       gap[i] = packed & 7;
       flags[i] = packed >> 3;
       // A name may run over a line break only in hard-wrapped prose: after a short line (a list
       // item, an address, a signature) the next line starts something else.
-      if (gap[i] === GAP_SPACE && (flags[i]! & F_NEWLINE) !== 0 && i > 0 && prevEnd - lineStartBefore(text, prevEnd) < MIN_WRAPPED_LINE) {
+      if (gap[i] === GAP_SPACE && (flags[i]! & F_NEWLINE) !== 0 && i > 0 && prevEnd - lineStartBefore(text, prevEnd, prevEnd - MIN_WRAPPED_LINE) < MIN_WRAPPED_LINE) {
         gap[i] = GAP_BREAK;
       }
       // A dot after an abbreviated title or an initial does not end a sentence ("M. Dupont", "John F. Kennedy").
@@ -298,30 +359,19 @@ function readSeparators(
       if (i > 0 && (flags[i]! & F_NEWLINE) !== 0) lineFirst.push(i);
     }
     prevEnd = ends[i]!;
-  }
-  return { kind, scanned: scanned.subarray(0, scannedCount), gap, flags, lineFirst };
-}
-
-/** Per token, one more than the index in `knownSpans` of a span covering it, or 0. */
-function coverage(columns: TokenColumns, knownSpans: readonly KnownSpan[]): Int32Array {
-  const { starts, ends } = columns;
-  const n = starts.length;
-  const covered = new Int32Array(n);
-  // The first known span that ends after the token, and its bounds.
-  let p = 0;
-  let pStart = knownSpans.length > 0 ? knownSpans[0]!.start : Infinity;
-  let pEnd = knownSpans.length > 0 ? knownSpans[0]!.end : Infinity;
-  for (let i = 0; i < n; i++) {
-    const start = starts[i]!;
+    // The known span over the token.
     if (pEnd <= start) {
       while (p < knownSpans.length && knownSpans[p]!.end <= start) p++;
-      if (p === knownSpans.length) break;
-      pStart = knownSpans[p]!.start;
-      pEnd = knownSpans[p]!.end;
+      if (p < knownSpans.length) {
+        pStart = knownSpans[p]!.start;
+        pEnd = knownSpans[p]!.end;
+      } else {
+        pStart = pEnd = Infinity;
+      }
     }
-    if (pStart < ends[i]!) {
+    if (pStart < prevEnd) {
       // Spans may nest (the recognizer normally resolves overlaps, but be robust): look a little ahead.
-      for (let q = p; q < knownSpans.length && knownSpans[q]!.start < ends[i]!; q++) {
+      for (let q = p; q < knownSpans.length && knownSpans[q]!.start < prevEnd; q++) {
         if (knownSpans[q]!.end > start) {
           covered[i] = q + 1;
           break;
@@ -330,7 +380,7 @@ function coverage(columns: TokenColumns, knownSpans: readonly KnownSpan[]): Int3
       }
     }
   }
-  return covered;
+  return { kind, scanned: scanned.subarray(0, scannedCount), gap, flags, lineFirst, covered };
 }
 
 /** The K_* flags of each word of the vocabulary, and the W_* flags of the folded forms written in lower case. */
@@ -380,9 +430,25 @@ function byStartLongestFirst(a: KnownSpan, b: KnownSpan): number {
   return a.start - b.start || b.end - a.end;
 }
 
-function lineStartBefore(text: string, offset: number): number {
-  const nl = text.lastIndexOf('\n', offset - 1);
-  return nl < 0 ? 0 : nl + 1;
+/**
+ * The start of the line that contains `offset`, or `floor` when the line starts before it: the
+ * callers bound the scan back, which a 5 MB single-line document would otherwise make long.
+ */
+function lineStartBefore(text: string, offset: number, floor = 0): number {
+  // A lone CR ends a line too (old Mac files).
+  let i = offset;
+  const stop = Math.max(0, floor);
+  while (i > stop && text.charCodeAt(i - 1) !== 10 && text.charCodeAt(i - 1) !== 13) i--;
+  // A BOM is no part of the first line: counted, it made that line one character longer, enough
+  // to tip the wrapped-line test, and tagging (a block after the BOM) changed the names found.
+  return i === 0 && text.charCodeAt(0) === 0xfeff && offset > 0 ? 1 : i;
+}
+
+/** The end of the line that contains `offset` (before its line break), or the text's end. */
+function lineEndAfter(text: string, offset: number): number {
+  let i = offset;
+  while (i < text.length && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13) i++;
+  return i;
 }
 
 function isAbbreviation(t: Token): boolean {
@@ -392,6 +458,16 @@ function isAbbreviation(t: Token): boolean {
 
 /** Classifies text[from,to), the separator before a token: its kind in the low 3 bits, its flags above. */
 function classifyGap(text: string, from: number, to: number, atStart: boolean): number {
+  // The usual separators besides one space, decided without the loop below (same results):
+  // ", ", ". ", "," and "." glued, an elision's apostrophe, a compound's hyphen.
+  const width = to - from;
+  if (!atStart && (width === 1 || (width === 2 && text.charCodeAt(from + 1) === 32))) {
+    const c = text.charCodeAt(from);
+    if (c === 0x2c) return GAP_COMMA;
+    if (c === 0x2e) return GAP_DOT | (F_BOUNDARY << 3);
+    if (width === 1 && (c === 0x27 || c === 0x2019)) return GAP_APOSTROPHE;
+    if (width === 1 && c === 0x2d) return GAP_HYPHEN;
+  }
   let spaces = 0;
   let newlines = 0;
   let hyphens = 0;
@@ -410,8 +486,13 @@ function classifyGap(text: string, from: number, to: number, atStart: boolean): 
       case 0xa0:
       case 0x202f:
       case 0x2009:
-      case 13:
         spaces++;
+        continue;
+      case 13:
+        // A CR is a line break of its own unless an LF follows it (old Mac files): a name must not
+        // run across "\r\r" any more than across a blank line (found by fuzzing).
+        if (text.charCodeAt(i + 1) === 10) spaces++;
+        else newlines++;
         continue;
       case 10:
         newlines++;
@@ -520,13 +601,14 @@ function markHeadings(text: string, starts: Int32Array, ends: Int32Array, kind: 
     const count = b - a + 1;
     const blankBefore = a === 0 || (flags[a]! & F_BLANK_LINE) !== 0;
     const blankAfter = b === n - 1 || (flags[b + 1]! & F_BLANK_LINE) !== 0;
-    let isHeading = text.charCodeAt(firstNonSpace(text, lineStartBefore(text, starts[a]!), starts[a]!)) === 0x23; // # (Markdown)
+    // The line starts after the previous line's last token: the scan back stops there (and, for
+    // the first token of a slice, where classifyGap's does).
+    let isHeading = text.charCodeAt(firstNonSpace(text, lineStartBefore(text, starts[a]!, a > 0 ? ends[a - 1]! : starts[a]! - MAX_FIRST_GAP), starts[a]!)) === 0x23; // # (Markdown)
     if (!isHeading) isHeading = mostlyCapitals(kind, a, b);
     // The other tests need a short line without final punctuation.
     const short = count <= MAX_HEADING_TOKENS && blankBefore && (blankAfter || (count <= 12 && l + 1 < lineCount));
     if (!isHeading && short) {
-      let lineEnd = text.indexOf('\n', ends[b]!);
-      if (lineEnd < 0) lineEnd = text.length;
+      const lineEnd = lineEndAfter(text, ends[b]!);
       if (!endsWithPunctuation(text, ends[b]!, lineEnd)) {
         if (blankAfter) {
           isHeading = true;
@@ -592,9 +674,8 @@ interface Candidate {
 
 class ActorFinder {
   private readonly candidates: Candidate[] = [];
-  /** Acronym -> the organisation it abbreviates. */
-  private readonly acronyms = new Map<string, { name: string; id: string }>();
-  private readonly slugs = new Map<string, string>();
+  /** Acronyms defined in parentheses, in document order, with the start of the organisation they abbreviate. */
+  private readonly acronymDefinitions: { acronym: string; name: string; id: string; start: number }[] = [];
   /** isCommonWord per word number (0 not yet known, 1 no, 2 yes): the tests run once per word. */
   private readonly commonWords: Uint8Array;
 
@@ -602,7 +683,8 @@ class ActorFinder {
     this.commonWords = new Uint8Array(v.words.length);
   }
 
-  run(): HeuristicActor[] {
+  /** Finds the candidates (the first step; `finish` links and returns them). */
+  scan(): void {
     const { kind, heading, scanned } = this.v;
     // Most tokens are lower-case words that cannot start a name: the scan goes from one token that
     // can to the next (`s` indexes `scanned`), from wherever the last step left it (`i`).
@@ -626,8 +708,29 @@ class ActorFinder {
       const runEnd = this.extendRun(i);
       i = Math.max(i + 1, this.processRun(i, runEnd));
     }
-    this.linkMentions();
-    return this.finish();
+  }
+
+  /** The acronyms and full names that the candidates starting in [from, to) define, the first of each. */
+  definitions(from: number, to: number): HeuristicDefinitions {
+    const acronyms = new Map<string, { name: string; id: string }>();
+    for (const d of this.acronymDefinitions) {
+      if (d.start >= from && d.start < to && !acronyms.has(d.acronym)) acronyms.set(d.acronym, { name: d.name, id: d.id });
+    }
+    const surnames = new Map<string, { name: string; id: string }>();
+    for (const c of this.candidates) {
+      if (c.type !== 'person' || c.titleOnly || c.lastToken <= c.firstToken || c.start < from || c.start >= to) continue;
+      const last = this.word(c.lastToken)!;
+      if (last.text.length < 3 || last.script !== 'latin') continue;
+      const id = c.id ?? slugOf(c.name);
+      if (!surnames.has(last.text)) surnames.set(last.text, { name: c.name, id });
+    }
+    return { acronyms, surnames };
+  }
+
+  /** Links later mentions with the document's definitions, and returns the actors found (the second step). */
+  finish(definitions: HeuristicDefinitions): HeuristicActor[] {
+    this.linkMentions(definitions);
+    return this.actors();
   }
 
   // --- token predicates -------------------------------------------------------------------
@@ -901,9 +1004,9 @@ class ActorFinder {
     ) {
       const covering = this.knownAt(k);
       if (covering === undefined) {
-        const id = slugOf(name, this.slugs);
+        const id = slugOf(name);
         cand.id = id;
-        if (!this.acronyms.has(acr.text)) this.acronyms.set(acr.text, { name, id });
+        this.acronymDefinitions.push({ acronym: acr.text, name, id, start });
       }
     }
     return end;
@@ -1482,15 +1585,8 @@ class ActorFinder {
    * Fedotov"), a title-only mention that names a known person, and bare acronyms defined in
    * parentheses ("DEA" after "Drug Enforcement Administration (DEA)").
    */
-  private linkMentions(): void {
-        const surnames = new Map<string, { name: string; id: string }>();
-    for (const c of this.candidates) {
-      if (c.type !== 'person' || c.titleOnly || c.lastToken <= c.firstToken) continue;
-      const last = this.word(c.lastToken)!;
-      if (last.text.length < 3 || last.script !== 'latin') continue;
-      const id = c.id ?? slugOf(c.name, this.slugs);
-      if (!surnames.has(last.text)) surnames.set(last.text, { name: c.name, id });
-    }
+  private linkMentions(definitions: HeuristicDefinitions): void {
+    const { surnames, acronyms } = definitions;
     for (const c of this.candidates) {
       if (c.titleOnly && c.firstToken === c.lastToken) {
         const full = surnames.get(this.word(c.firstToken)!.text);
@@ -1500,7 +1596,7 @@ class ActorFinder {
         }
       }
     }
-    if (surnames.size === 0 && this.acronyms.size === 0) return;
+    if (surnames.size === 0 && acronyms.size === 0) return;
 
     const taken = new Uint8Array(this.v.starts.length);
     for (const c of this.candidates) taken.fill(1, c.firstToken, c.lastToken + 1);
@@ -1509,7 +1605,7 @@ class ActorFinder {
       if ((kind[i]! & K_CAP_WORD) === 0 || taken[i] || this.v.heading[i] || this.knownAt(i) !== undefined) continue;
       // The word's first token stands for this one (same text), and is in cache.
       const t = words[wordOf[i]!]!;
-      const acronym = t.allCaps ? this.acronyms.get(t.text) : undefined;
+      const acronym = t.allCaps ? acronyms.get(t.text) : undefined;
       if (acronym !== undefined) {
         this.candidates.push({ start: this.v.starts[i]!, end: this.v.ends[i]!, name: acronym.name, id: acronym.id, type: 'organization', firstToken: i, lastToken: i });
         continue;
@@ -1526,13 +1622,13 @@ class ActorFinder {
     }
   }
 
-  private finish(): HeuristicActor[] {
+  private actors(): HeuristicActor[] {
     const sorted = this.candidates.slice().sort((a, b) => a.start - b.start || b.end - a.end);
     const out: HeuristicActor[] = [];
     let lastEnd = -1;
     for (const c of sorted) {
       if (c.start < lastEnd || c.end <= c.start) continue;
-      const id = c.id ?? slugOf(c.name, this.slugs);
+      const id = c.id ?? slugOf(c.name);
       if (id === '') continue;
       out.push({
         start: c.start,
@@ -1656,12 +1752,20 @@ export function slug(name: string): string {
   return runs.join('-');
 }
 
-/** `slug` memoised for one document, whose names repeat. */
-function slugOf(name: string, memo: Map<string, string>): string {
-  let id = memo.get(name);
+/** Most names `slugOf` remembers before it starts afresh. */
+const MAX_SLUG_MEMO = 20_000;
+let slugMemo = new Map<string, string>();
+
+/**
+ * `slug`, memoised: names repeat within a document and from one recognition of it to the next
+ * (the editor recognises a document again on every change).
+ */
+function slugOf(name: string): string {
+  let id = slugMemo.get(name);
   if (id === undefined) {
     id = slug(name);
-    memo.set(name, id);
+    if (slugMemo.size >= MAX_SLUG_MEMO) slugMemo = new Map();
+    slugMemo.set(name, id);
   }
   return id;
 }

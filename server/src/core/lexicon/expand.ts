@@ -8,6 +8,7 @@
  */
 import type { CaseRule, Category, Lang, Variant, VariantKind } from '../types';
 import type { RawForm } from './parse';
+import { EntryTerms } from './terms';
 
 /** True for an all-caps form of 2+ letters ("UE", "ONU", "EE. UU.", "U.S."): an acronym. */
 export function isAcronymForm(text: string): boolean {
@@ -113,8 +114,9 @@ const ARABIC_TA_MARBUTA = '\u0629';
 const ARABIC_HA = '\u0647';
 
 /**
- * The nisba forms of an Arabic demonym: مغربي -> مغربية، مغربيون، مغربيين، مغربيات.
- * A feminine form (ending ـية) is accepted as input too; broken plurals (مغاربة) are data.
+ * The nisba forms of an Arabic demonym: مغربي -> مغربية، مغربيون، مغربيين، مغربيات, and the duals
+ * مغربيان، مغربيتان، مغربيتين ("مواطنان مغربيان"; the masculine genitive dual is written like the
+ * plural). A feminine form (ending ـية) is accepted as input too; broken plurals (مغاربة) are data.
  */
 export function inflectArabic(text: string): string[] {
   const [head, w] = lastWord(text);
@@ -122,7 +124,16 @@ export function inflectArabic(text: string): string[] {
   if (w.endsWith(ARABIC_YA)) masc = w;
   else if (w.length > 2 && (w.endsWith(ARABIC_YA + ARABIC_TA_MARBUTA) || w.endsWith(ARABIC_YA + ARABIC_HA))) masc = w.slice(0, -1);
   if (masc === null || masc.length < 3) return [];
-  const forms = [masc, masc + ARABIC_TA_MARBUTA, masc + '\u0648\u0646', masc + ARABIC_YA + '\u0646', masc + '\u0627\u062A'];
+  const forms = [
+    masc,
+    masc + ARABIC_TA_MARBUTA,
+    masc + '\u0648\u0646',
+    masc + ARABIC_YA + '\u0646',
+    masc + '\u0627\u062A',
+    masc + '\u0627\u0646',
+    masc + '\u062A\u0627\u0646',
+    masc + '\u062A\u064A\u0646',
+  ];
   return forms.filter((f) => f !== w).map((f) => head + f);
 }
 
@@ -145,23 +156,13 @@ export function inflectDemonym(text: string, lang: Lang): string[] {
 
 /**
  * Expands the forms of one entry into Variants: default kinds and case rules, demonym
- * inflections, the preferred term of each language. A form repeated later (same language, kind
- * and text) replaces the earlier one, so an override can tighten a generated form's case rule.
+ * inflections, the preferred and deprecated terms of each language (terms.ts: a later layer wins
+ * per term). A form repeated later (same language, kind and text) replaces the earlier one, so an
+ * override can tighten a generated form's case rule.
  */
-export function expandForms(category: Category | undefined, forms: readonly RawForm[]): Variant[] {
-  const preferredByLang = new Map<Lang, RawForm[]>();
-  for (const f of forms) {
-    if (f.section !== 'names' || f.preferred !== true) continue;
-    const list = preferredByLang.get(f.lang) ?? [];
-    list.push(f);
-    preferredByLang.set(f.lang, list);
-  }
-  const firstName = new Map<Lang, RawForm>();
-  for (const f of forms) {
-    if (f.section !== 'names' || preferredByLang.has(f.lang) || firstName.has(f.lang)) continue;
-    if (f.preferred === false || f.deprecated !== undefined) continue;
-    firstName.set(f.lang, f);
-  }
+export function expandForms(category: Category | undefined, rawForms: readonly RawForm[]): Variant[] {
+  const terms = new EntryTerms(rawForms, inflectDemonym);
+  const forms = terms.forms;
 
   const variants = new Map<string, Variant>();
   const add = (v: Variant): void => {
@@ -172,15 +173,17 @@ export function expandForms(category: Category | undefined, forms: readonly RawF
   for (const f of forms) {
     const kind = f.kind ?? defaultKind(f);
     const caseRule: CaseRule = hasCasedLetters(f.text) ? f.case ?? defaultCaseRule(category, kind, f.lang, f.text) : 'fold';
-    const preferred = f.section === 'names' && (f.preferred === true || firstName.get(f.lang) === f);
     const v: Variant = { text: f.text, lang: f.lang, kind, caseRule };
-    if (preferred) v.preferred = true;
-    if (f.deprecated !== undefined) v.deprecated = { ...f.deprecated };
+    if (terms.isPreferred(f)) v.preferred = true;
+    const deprecated = terms.deprecation(f);
+    if (deprecated !== undefined) v.deprecated = deprecated;
     add(v);
     if (kind === 'demonym' && f.inflect !== false) {
       for (const text of inflectDemonym(f.text, f.lang)) {
         const iv: Variant = { text, lang: f.lang, kind, caseRule: hasCasedLetters(text) ? caseRule : 'fold' };
-        if (f.deprecated !== undefined) iv.deprecated = { ...f.deprecated };
+        // Generated forms stay deprecated with their source, each paired with its own inflection of the target.
+        const inflectedDeprecation = deprecated === undefined ? undefined : terms.deprecation(f, text);
+        if (inflectedDeprecation !== undefined) iv.deprecated = inflectedDeprecation;
         const key = `${iv.lang}\u0000${iv.kind}\u0000${iv.text}`;
         // A form the author wrote out keeps the author's attributes over a generated one.
         if (!variants.has(key) || !forms.some((g) => g.lang === f.lang && g.text === text)) add(iv);

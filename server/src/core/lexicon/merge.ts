@@ -25,7 +25,16 @@ interface PendingEntry {
   forms: RawForm[];
   frames: ThreatFrame[];
   exclude: Set<string>;
+  /** Accepted spellings of an actor's name, from every layer. */
+  accepted: string[];
 }
+
+/**
+ * The most entries all layers together define (issue 6): one file loads at most
+ * MAX_LEXICON_ENTRIES (parse.ts), and splitting a huge lexicon into many files does not get past
+ * this either. New ids past it are not loaded; the first of them, in each file, gets the error.
+ */
+export const MAX_LEXICON_TOTAL_ENTRIES = 150_000;
 
 /** Merges parsed files in layer order (a later file wins per id) and expands every entry. */
 export function mergeLexiconFiles(files: readonly ParsedLexiconFile[]): Lexicon {
@@ -53,8 +62,15 @@ export function mergeLexiconFiles(files: readonly ParsedLexiconFile[]): Lexicon 
       const key = keyOf(term);
       if (key !== '') ignore.add(key);
     }
+    let firstOver: RawEntry | undefined;
+    let over = 0;
     for (const e of file.entries) {
       const existing = pending.get(e.id);
+      if (existing === undefined && !e.disabled && pending.size >= MAX_LEXICON_TOTAL_ENTRIES) {
+        firstOver ??= e;
+        over++;
+        continue;
+      }
       if (e.disabled) {
         if (existing === undefined) problem(e, `\`${e.id}\` is disabled but no earlier layer defines it.`, 'warning');
         pending.delete(e.id);
@@ -76,6 +92,7 @@ export function mergeLexiconFiles(files: readonly ParsedLexiconFile[]): Lexicon 
         existing.base = base;
         existing.forms.push(...e.forms);
         existing.frames.push(...e.frames);
+        existing.accepted.push(...e.accepted);
         for (const x of e.exclude) existing.exclude.add(keyOf(x));
         continue;
       }
@@ -91,7 +108,11 @@ export function mergeLexiconFiles(files: readonly ParsedLexiconFile[]): Lexicon 
         forms: [...e.forms],
         frames: [...e.frames],
         exclude: new Set(e.exclude.map(keyOf)),
+        accepted: [...e.accepted],
       });
+    }
+    if (firstOver !== undefined) {
+      problem(firstOver, `Too many entries: all lexicons together load at most ${MAX_LEXICON_TOTAL_ENTRIES.toLocaleString('en')}; this entry and ${(over - 1).toLocaleString('en')} more of this file are not loaded.`, 'error');
     }
   }
 
@@ -129,7 +150,22 @@ export function mergeLexiconFiles(files: readonly ParsedLexiconFile[]): Lexicon 
     };
     if (category === 'actor' && p.base.type !== undefined) entry.type = p.base.type;
     if (p.base.notes !== undefined) entry.notes = p.base.notes;
+    const accepted = acceptedSpellings(p, keyOf);
+    if (category === 'actor' && accepted.length > 0) entry.accepted = accepted;
     entries.set(id, entry);
   }
   return { entries, ignore, problems };
+}
+
+/** An entry's accepted spellings, once each (compared after folding), less the excluded ones. */
+function acceptedSpellings(p: PendingEntry, keyOf: (text: string) => string): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const spelling of p.accepted) {
+    const key = keyOf(spelling);
+    if (key === '' || seen.has(key) || p.exclude.has(key)) continue;
+    seen.add(key);
+    out.push(spelling);
+  }
+  return out;
 }

@@ -7,6 +7,7 @@
  * An entry with an error is skipped; an entry with only warnings loads. Nothing here throws.
  */
 import type { LineCounter } from 'yaml';
+import { tokenize } from '../text/tokenize';
 import type { ActorType, CaseRule, Category, Lang, LexiconProblem, ThreatFrame, VariantKind } from '../types';
 import {
   AliasBudgetExceeded,
@@ -43,7 +44,11 @@ export interface RawForm {
   case?: CaseRule;
   kind?: VariantKind;
   preferred?: boolean;
-  deprecated?: { reason?: string };
+  /**
+   * `{reason?, use?}` marks the form deprecated, `use` naming the form to write instead (issue 5);
+   * `false` takes back a deprecation made by an earlier layer.
+   */
+  deprecated?: { reason?: string; use?: string } | false;
   /** Demonyms only: `false` keeps the form as written (no generated feminine/plural). */
   inflect?: boolean;
 }
@@ -65,6 +70,8 @@ export interface RawEntry {
   merge: 'replace' | 'extend';
   /** Forms to remove, compared after folding. */
   exclude: string[];
+  /** Actors: other spellings of the name, recognised without a `name.variant` diagnostic (issue 5). */
+  accepted: string[];
   disabled: boolean;
 }
 
@@ -82,7 +89,7 @@ const ACTOR_TYPES: readonly ActorType[] = ['person', 'organization'];
 const CASE_RULES: readonly CaseRule[] = ['fold', 'exact', 'capitalized'];
 const KINDS: readonly VariantKind[] = ['name', 'acronym', 'demonym', 'combining'];
 const ENTRY_KEYS = new Set([
-  'id', 'category', 'type', 'name', 'names', 'demonyms', 'combining', 'frames', 'notes', 'merge', 'exclude', 'disabled',
+  'id', 'category', 'type', 'name', 'names', 'demonyms', 'combining', 'frames', 'notes', 'merge', 'exclude', 'disabled', 'accepted',
 ]);
 const ITEM_KEYS = new Set(['text', 'case', 'kind', 'preferred', 'deprecated', 'inflect']);
 const FRAME_KEYS = new Set(['lang', 'heads', 'objects', 'window', 'objectFirstWindow']);
@@ -94,6 +101,17 @@ const LANG_RE = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
  * for ten seconds. Larger lexicons must be written as JSON (valid YAML), which has no limit.
  */
 const MAX_YAML_CHARS = 2_000_000;
+/**
+ * The most text a lexicon may have, in any syntax (issue 6): the Node loader refuses larger files
+ * by their size on disk (lexiconFiles.ts), and this refuses the unsaved text of an open lexicon.
+ * Every parsed structure is bounded by it.
+ */
+export const MAX_LEXICON_CHARS = 16 * 1024 * 1024;
+/**
+ * The most entries one lexicon file loads (issue 6): the largest lexicon benchmarked (npm run
+ * bench). Entries past it are not loaded, and the first of them gets the error.
+ */
+export const MAX_LEXICON_ENTRIES = 100_000;
 /** Past this many YAML syntax errors a file is junk; listing more helps nobody. */
 const MAX_SYNTAX_PROBLEMS = 10;
 const DEFAULT_WINDOW = 6;
@@ -105,6 +123,8 @@ class FileContext {
   constructor(
     readonly file: string,
     private readonly lines: LineCounter,
+    /** The file holds nothing but white space. */
+    readonly isBlank = false,
   ) {}
 
   position(node: TreeNode | null | undefined, fallbackOffset = 0): { line: number; column: number } {
@@ -144,6 +164,9 @@ export function parseLexiconText(source: LexiconSourceText): ParsedLexiconFile {
     result.problems.push({ file, line: 1, column: 1, message, severity: 'error' });
     return result;
   };
+  if (text.length > MAX_LEXICON_CHARS) {
+    return fail(`Lexicon too large (${text.length.toLocaleString('en')} characters; the limit is ${MAX_LEXICON_CHARS.toLocaleString('en')}): it was not read.`);
+  }
   let tree: SourceTree | null = source.tree !== undefined && isSourceTree(source.tree, text.length) ? source.tree : null;
   try {
     tree ??= treeFromCompactJson(text);
@@ -158,7 +181,7 @@ export function parseLexiconText(source: LexiconSourceText): ParsedLexiconFile {
     if (e instanceof AliasBudgetExceeded) return fail(`Too many alias uses (more than ${MAX_ALIAS_USES}); the file was not read.`);
     return fail(`Cannot parse YAML: ${e instanceof Error ? e.message : String(e)}`);
   }
-  const ctx = new FileContext(file, countLines(text));
+  const ctx = new FileContext(file, countLines(text), text.trim() === '');
   try {
     readTree(ctx, tree, result);
   } catch (e) {
@@ -191,7 +214,9 @@ function readTree(ctx: FileContext, tree: SourceTree, out: ParsedLexiconFile): v
 /** Reads the top-level mapping; entries that contain one of `errorOffsets` (syntax errors) are skipped. */
 function readRoot(ctx: FileContext, root: TreeNode | null, out: ParsedLexiconFile, errorOffsets: readonly number[]): void {
   if (root === null || (root.k === 's' && (root.v === null || root.v === ''))) {
-    // An empty lexicon is valid: a workspace may create the file before filling it.
+    // A lexicon with only comments or `version` is a placeholder; a file with nothing in it at all
+    // is more likely a save that went wrong, and says so (issue 6). Either way it loads nothing.
+    if (ctx.isBlank) ctx.report(null, 'The lexicon file is empty: it defines no entries.', 'warning');
     return;
   }
   if (root.k !== 'm') {
@@ -218,7 +243,14 @@ function readRoot(ctx: FileContext, root: TreeNode | null, out: ParsedLexiconFil
   }
 
   const seenIds = new Map<string, number>();
-  for (const node of entriesNode.items) {
+  for (const [index, node] of entriesNode.items.entries()) {
+    if (index >= MAX_LEXICON_ENTRIES) {
+      ctx.report(
+        node,
+        `Too many entries: a lexicon file loads at most ${MAX_LEXICON_ENTRIES.toLocaleString('en')}; this entry and the ${(entriesNode.items.length - index - 1).toLocaleString('en')} after it are not loaded.`,
+      );
+      break;
+    }
     const start = node?.s ?? 0;
     const end = node?.e ?? start;
     const broken = errorOffsets.some((o) => o >= start && o <= end);
@@ -297,7 +329,7 @@ function readEntry(ctx: FileContext, node: TreeNode | null, broken: boolean): Ra
 
   const entry: RawEntry = {
     id, file: ctx.file, line: pos.line, column: pos.column,
-    forms: [], frames: [], merge: 'replace', exclude: [], disabled: false,
+    forms: [], frames: [], merge: 'replace', exclude: [], accepted: [], disabled: false,
   };
 
   const disabled = fields.get('disabled');
@@ -351,6 +383,12 @@ function readEntry(ctx: FileContext, node: TreeNode | null, broken: boolean): Ra
   const exclude = fields.get('exclude');
   if (exclude) entry.exclude = readStringList(exclude.value, 'exclude', (n, m) => check.error(n, m));
 
+  const accepted = fields.get('accepted');
+  if (accepted) {
+    if (entry.category !== undefined && entry.category !== 'actor') check.warn(accepted.key, '`accepted` spellings only apply to actors; ignored.');
+    else entry.accepted = readStringList(accepted.value, 'accepted', (n, m) => check.error(n, m)).map(normalizeSpaces);
+  }
+
   const frames = fields.get('frames');
   if (frames) {
     if (entry.category !== undefined && entry.category !== 'threat') check.warn(frames.key, '`frames` only apply to threats; ignored.');
@@ -378,9 +416,30 @@ function readForms(check: EntryCheck, node: TreeNode | null, section: FormSectio
     const items = value.k === 'q' ? value.items : [value];
     for (const it of items) {
       const form = readForm(check, it, lang, section);
-      if (form !== null) out.push(form);
+      if (form === null) continue;
+      warnIfPattern(check, it, form.text);
+      out.push(form);
     }
   }
+}
+
+/**
+ * What only a regular expression would contain: an anchor or escape, an alternation, a quantified
+ * group or class, `.*`, `.+`. Names with parentheses ("Ministère de l'Intérieur (Maroc)") do not
+ * match. The expression has no nested quantifier: it runs in linear time on any form.
+ */
+const PATTERN_RE = /[\\^$|]|[*+?]\)|\)[*+?{]|\[[^\]]*\][*+?{]|\.[*+]/;
+
+/**
+ * Lexicons have no patterns (issue 6): a form is text, matched word by word, and no regular
+ * expression is ever built from lexicon data, so no lexicon can make matching backtrack. A form that
+ * looks like a pattern says how it is read instead.
+ */
+function warnIfPattern(check: EntryCheck, node: TreeNode | null, text: string): void {
+  if (!PATTERN_RE.test(text)) return;
+  const words = tokenize(text).map((t) => `«${t.text}»`);
+  const read = words.length === 0 ? 'it has no letters or digits, so it never matches' : `it is matched as the words ${words.join(' ')}`;
+  check.warn(node, `\`${text}\` looks like a pattern, but lexicon forms are plain text, never patterns: ${read}.`);
 }
 
 function readForm(check: EntryCheck, node: TreeNode | null, lang: Lang, section: FormSection): RawForm | null {
@@ -428,27 +487,47 @@ function readForm(check: EntryCheck, node: TreeNode | null, lang: Lang, section:
     }
   }
   if (!hasText) check.error(node, `A ${section} item needs \`text\`.`);
+  if (form.preferred === true && form.deprecated) {
+    check.warn(node, `\`${form.text}\` cannot be both preferred and deprecated; it stays deprecated.`);
+    delete form.preferred;
+  }
+  if (form.deprecated && form.deprecated.use !== undefined && form.deprecated.use === form.text) {
+    check.warn(node, `\`use\` names the deprecated form \`${form.text}\` itself; the preferred term is used instead.`);
+    delete form.deprecated.use;
+  }
   return form.text === '' ? null : form;
 }
 
-/** `deprecated: true`, `deprecated: "reason"` or `deprecated: {reason: ...}`. */
+/**
+ * `deprecated: true`, `deprecated: "reason"` or `deprecated: {reason: ..., use: ...}`; `false` takes
+ * back the deprecation of an earlier layer.
+ */
 function readDeprecated(check: EntryCheck, value: TreeNode | null, item: TreeMap, form: RawForm): void {
   if (isBoolean(value)) {
-    if (value.v) form.deprecated = {};
+    form.deprecated = value.v ? {} : false;
     return;
   }
   if (value !== null && value.k === 'm') {
-    let reason: string | null = null;
+    const deprecated: { reason?: string; use?: string } = {};
     for (const [k, v] of value.items) {
-      if (scalarText(k) === 'reason') reason = scalarText(v);
-      else check.warn(k ?? value, 'Unknown key in `deprecated` (only `reason`).');
+      const key = scalarText(k);
+      if (key !== 'reason' && key !== 'use') {
+        check.warn(k ?? value, 'Unknown key in `deprecated` (expected `reason` and `use`).');
+        continue;
+      }
+      const s = scalarText(v);
+      if (s === null || s.trim() === '') {
+        if (key === 'use') check.error(v ?? k, '`use` must name the form to write instead.');
+        continue;
+      }
+      deprecated[key] = key === 'use' ? normalizeSpaces(s) : s.trim();
     }
-    form.deprecated = reason !== null && reason.trim() !== '' ? { reason: reason.trim() } : {};
+    form.deprecated = deprecated;
     return;
   }
   const s = scalarText(value);
   if (s !== null && s.trim() !== '') form.deprecated = { reason: s.trim() };
-  else check.error(value ?? item, '`deprecated` must be true, a reason, or {reason: ...}.');
+  else check.error(value ?? item, '`deprecated` must be true, false, a reason, or {reason, use}.');
 }
 
 function readFrames(check: EntryCheck, node: TreeNode | null, out: ThreatFrame[]): void {

@@ -75,6 +75,9 @@ const SEEN = 1;
 const STARTS_TERM = 2; // its folded form is a first key of the trie
 const ARABIC = 4; // its clitic stems may be
 
+/** A word that continues no term (see TermTrie.innerKey); no folded word is empty. */
+const NO_KEY = '';
+
 // Memo sizes: enough for the vocabulary of many documents, small enough never to matter.
 const MAX_MEMO = 50_000;
 const SHORT_ACRONYM = 3;
@@ -209,7 +212,17 @@ export class LexiconMatcher {
         }
         const children: Map<string, TrieNode<TrieValue>> | undefined = current.children;
         if (children === undefined || j + 1 >= starts.length) break;
-        current = children.get(words[wordOf[j + 1]!]!.folded);
+        // The next word as the trie holds it, found once per word of the document: most words
+        // ("la" or "de" followed by an ordinary word) continue no term, and cost no lookup here.
+        const nextWord = wordOf[j + 1]!;
+        let key = innerKeys[nextWord];
+        if (key === undefined) {
+          key = this.trie.innerKey(words[nextWord]!.folded) ?? NO_KEY;
+          innerKeys[nextWord] = key;
+          work.lookups++;
+        }
+        if (key === NO_KEY) break;
+        current = children.get(key);
         work.lookups++;
         if (current === undefined) break;
         work.nodes++;
@@ -222,6 +235,8 @@ export class LexiconMatcher {
     // and are passed over on one byte.
     const entries: (TrieNode<TrieValue> | undefined)[] = new Array(words.length);
     const roles = new Uint8Array(words.length);
+    // Per word of the document, the string the trie holds for it below the root, or NO_KEY.
+    const innerKeys: (string | undefined)[] = new Array(words.length);
     for (let i = 0; i < starts.length; i++) {
       const id = wordOf[i]!;
       let role = roles[id]!;

@@ -16,6 +16,17 @@ export interface TrieNode<T> {
 export class TermTrie<T> {
   readonly root: TrieNode<T> = { children: undefined, values: undefined };
   private count = 0;
+  /**
+   * Every key below the root, as the one string object the child maps hold for it. A word of a
+   * document that is no such key continues no term, which a walk learns without a lookup in a
+   * node; one that is, is looked up with this very string, which the maps compare by identity.
+   */
+  private readonly innerKeys = new Map<string, string>();
+
+  /** The string the trie holds for `key` below the root, or undefined when no term continues with it. */
+  innerKey(key: string): string | undefined {
+    return this.innerKeys.get(key);
+  }
 
   /** Number of values inserted. */
   get size(): number {
@@ -26,7 +37,13 @@ export class TermTrie<T> {
   insert(keys: readonly string[], value: T): void {
     if (keys.length === 0) return;
     let node = this.root;
-    for (const key of keys) {
+    for (let k = 0; k < keys.length; k++) {
+      let key = keys[k]!;
+      if (k > 0) {
+        const held = this.innerKeys.get(key);
+        if (held === undefined) this.innerKeys.set(key, key);
+        else key = held;
+      }
       if (node.children === undefined) node.children = new Map();
       let next = node.children.get(key);
       if (next === undefined) {
@@ -80,7 +97,11 @@ const MIN_STEM = 2;
 export function arabicStems(folded: string): ArabicStem[] {
   const stems: ArabicStem[] = [];
   const add = (key: string, skip: number): void => {
-    if (key.length < MIN_STEM || key === folded) return;
+    // Clitics are Arabic morphology: "الmigration illégale" (an article glued to a Latin word) is
+    // no Arabic word, and its stem matched the French term with the article inside the mention,
+    // which the deprecated-term fix then dropped (found by fuzzing).
+    const c = key.charCodeAt(0);
+    if (key.length < MIN_STEM || key === folded || c < 0x0600 || c > 0x06ff) return;
     for (const s of stems) if (s.key === key) return;
     stems.push({ key, skip });
   };
