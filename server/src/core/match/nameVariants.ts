@@ -483,6 +483,7 @@ export class NameVariantIndex {
   private strictSkeletons = new Map<string, string>();
   /** Per actor: its regular names, its one-word names, its given name's skeleton, its accepted words (each made on first need). */
   private readonly actors = new Map<LexiconEntry, { regular?: NameForm[]; singles?: NameForm[]; given?: string | null; acceptedWords?: Set<string> | null }>();
+  private readonly singleCounts = new Map<LexiconEntry, number>();
   private forms = 0;
 
   constructor(readonly lexicon: Lexicon) {}
@@ -698,6 +699,13 @@ export class NameVariantIndex {
     return facts.singles;
   }
 
+  /** @internal Whether `singlesOf(entry)` has names (a number in a map: no object to read for each actor a document names). */
+  hasSingles(entry: LexiconEntry): boolean {
+    let count = this.singleCounts.get(entry);
+    if (count === undefined) this.singleCounts.set(entry, (count = this.singlesOf(entry).length));
+    return count > 0;
+  }
+
   /** @internal The words of an actor's accepted spellings (folded), if it has any. */
   acceptedWordsOf(entry: LexiconEntry): ReadonlySet<string> | undefined {
     const facts = this.actor(entry);
@@ -817,6 +825,21 @@ interface TextWord {
   clitic: boolean;
 }
 
+/** The actors a document names, and among them, in the same order, those with one-word names to compare (see `singles`). */
+class Named {
+  private readonly all = new Set<LexiconEntry>();
+  readonly withSingles: LexiconEntry[] = [];
+
+  constructor(private readonly index: NameVariantIndex) {}
+
+  add(entry: LexiconEntry): void {
+    const size = this.all.size;
+    this.all.add(entry);
+    // Looked up while the entry is at hand, once per actor.
+    if (this.all.size !== size && this.index.hasSingles(entry)) this.withSingles.push(entry);
+  }
+}
+
 // Per-word roles in one document (bits).
 const ROLE_NAMES = 1; // the last word of some lexicon name (by skeleton)
 
@@ -866,7 +889,9 @@ class DocumentScan {
     // occur); each token then costs one byte read, and most have no role.
     const roles = new Uint8Array(words.length);
     const postings: (Posting | undefined)[] = [];
-    const gapWords: number[] = [];
+    // The capitalised Latin words of 5+ letters, by length (compared with the surnames alone of the actors named, see `singles`).
+    const gapWords: number[][] = [];
+    let gaps = 0;
     for (let id = 0; id < words.length; id++) {
       const word = words[id]!;
       if (!isScannable(word)) continue;
@@ -875,20 +900,23 @@ class DocumentScan {
         postings[id] = posting;
         roles[id] = ROLE_NAMES;
       }
-      if (word.script === 'latin' && word.folded.length >= MIN_FUZZY_LENGTH) gapWords.push(id);
+      if (word.script === 'latin' && word.folded.length >= MIN_FUZZY_LENGTH) {
+        (gapWords[word.folded.length] ??= []).push(id);
+        gaps++;
+      }
     }
     // One sweep over the resolved matches along the tokens: the furthest end among those starting
     // before the token ends (covered or not), the ones over the token, and the actors named.
     let r = 0;
     let furthest = -1;
     const over: EntityMatch[] = [];
-    const named = new Set<LexiconEntry>();
-    // The actor last added for a match starting with each word: most mentions repeat one, and
-    // this spares the set a lookup (the entries lie all over a large lexicon's memory).
+    const named = new Named(this.index);
+    // The actor last named by a match ending with each word: most mentions repeat one, and this
+    // spares the set a lookup (the entries lie all over a large lexicon's memory).
     const namedAt: (LexiconEntry | undefined)[] = [];
     const name = (m: EntityMatch): void => {
       if (m.category !== 'actor') return;
-      const w = wordOf[m.firstToken];
+      const w = wordOf[m.lastToken];
       if (w === undefined) named.add(m.entry);
       else if (namedAt[w] !== m.entry) named.add((namedAt[w] = m.entry));
     };
@@ -920,7 +948,7 @@ class DocumentScan {
     for (; r < resolved.length; r++) {
       name(resolved[r]!);
     }
-    this.singles(named, gapWords);
+    if (gaps > 0) this.singles(named, gapWords);
     return this.out;
   }
 
@@ -1075,22 +1103,16 @@ class DocumentScan {
    * distance, with the capitalised words of the text: the work depends on the document, not the
    * lexicon. The words that come close are then tried where they stand in the gaps.
    */
-  private singles(named: Set<LexiconEntry>, gapWords: readonly number[]): void {
-    if (gapWords.length === 0) return;
+  private singles(named: Named, byLength: readonly (readonly number[] | undefined)[]): void {
     for (const c of this.out) if (c.form.words.length > 1) named.add(c.form.entry);
     const { columns } = this.input;
     const { words } = columns;
-    // The words by length: a word is only compared with names whose length is within its distance cap.
-    let byLength: number[][] | undefined;
+    // A word is only compared with names whose length is within its distance cap.
     const close = new Map<number, NameForm[]>();
     const strict: string[] = [];
     const letters: number[] = [];
-    for (const entry of named) {
+    for (const entry of named.withSingles) {
       for (const form of this.index.singlesOf(entry)) {
-        if (byLength === undefined) {
-          byLength = [];
-          for (const id of gapWords) (byLength[words[id]!.folded.length] ??= []).push(id);
-        }
         const want = form.words[0]!;
         const wanted = this.index.strictOf(want.folded);
         const wantedLetters = letterSet(wanted);
