@@ -22,8 +22,9 @@
  *
  * Cost does not grow with the lexicon: its name words are filed once per lexicon under their
  * skeleton, so each distinct capitalised word of a document costs one lookup, whatever the number
- * of entries; the comparisons by distance are made only with the names of actors the document
- * already names.
+ * of entries; at each of its occurrences, only the names whose first word fits the words before it
+ * are aligned (see `Posting`), however many names end alike; the comparisons by distance are made
+ * only with the names of actors the document already names.
  */
 import type { HeuristicActor } from '../heuristics/actors';
 import {
@@ -928,7 +929,8 @@ class DocumentScan {
       while (r < resolved.length && resolved[r]!.start < ends[i]!) {
         const m = resolved[r++]!;
         if (m.end > furthest) furthest = m.end;
-        if (m.end > m.start) over.push(m);
+        // Only a match reaching past the token's start can be over it or a later token.
+        if (m.end > m.start && m.end > start) over.push(m);
         name(m);
       }
       if (furthest > start) {
