@@ -44,7 +44,7 @@ export class ContextKeys implements vscode.Disposable {
     const document = vscode.window.activeTextEditor?.document;
     const entities = document !== undefined ? this.store.last(document.uri)?.entities : undefined;
     this.set('communique.activeDocument', state);
-    this.set('communique.hasUntagged', entities !== undefined && entities !== null && summarize(entities.entities).untagged > 0);
+    this.set('communique.hasUntagged', entities !== undefined && entities !== null && summarize(entities.entities, entities.totals).untagged > 0);
     this.set('communique.serverRunning', this.server.isRunning);
   }
 

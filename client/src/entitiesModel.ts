@@ -5,7 +5,7 @@
  *
  * Nothing here recognises anything: every entity comes from the server (ARCHITECTURE.md).
  */
-import type { EntitiesResult, EntityMention, EntityState, ProtocolRange } from '../../server/src/protocol';
+import type { EntitiesResult, EntityMention, EntityState, EntityTotal, ProtocolRange } from '../../server/src/protocol';
 import { languageName, readDocumentLanguage, type DocumentLanguage } from './languageStatusModel';
 
 export { languageName };
@@ -50,6 +50,15 @@ export interface DocumentEntities {
   documentLanguage?: DocumentLanguage;
   /** Set when the server did not analyse the document (too large, or binary; issue 6), with its message. */
   notAnalyzed?: { reason: 'too-large' | 'binary'; message: string };
+  /** Set when the server sent only some of the mentions (issue 6): `entities` holds `shown` of `total`. */
+  truncated?: { shown: number; total: number };
+  /** With `truncated`: every entity counted over the whole document. */
+  totals?: readonly EntityTotal[];
+}
+
+/** "Showing the first 5,000 of 61,234 mentions." */
+export function truncationMessage(truncated: { shown: number; total: number }): string {
+  return `Showing the first ${truncated.shown.toLocaleString('en-US')} of ${truncated.total.toLocaleString('en-US')} mentions (the counts cover them all).`;
 }
 
 /** Reads the server's answer defensively: null (not annotated), or the entities in document order. */
@@ -66,6 +75,12 @@ export function readEntitiesResult(result: unknown): DocumentEntities | null {
   if ((skipped?.reason === 'too-large' || skipped?.reason === 'binary') && typeof skipped.message === 'string') {
     read.notAnalyzed = { reason: skipped.reason, message: skipped.message };
   }
+  const truncated = (r as { truncated?: { shown?: unknown; total?: unknown } }).truncated;
+  if (Number.isInteger(truncated?.shown) && Number.isInteger(truncated?.total)) {
+    read.truncated = { shown: truncated!.shown as number, total: truncated!.total as number };
+    const totals = (r as { entityTotals?: unknown }).entityTotals;
+    if (Array.isArray(totals)) read.totals = totals.filter(isTotal);
+  }
   return read;
 }
 
@@ -78,6 +93,18 @@ function isMention(m: unknown): m is EntityMention {
     typeof e.id === 'string' &&
     typeof e.name === 'string' &&
     isRange(e.range)
+  );
+}
+
+function isTotal(t: unknown): t is EntityTotal {
+  if (t === null || typeof t !== 'object') return false;
+  const e = t as Partial<EntityTotal>;
+  return (
+    (CATEGORIES as readonly unknown[]).includes(e.category) &&
+    (STATES as readonly unknown[]).includes(e.state) &&
+    typeof e.id === 'string' &&
+    typeof e.name === 'string' &&
+    Number.isInteger(e.mentions)
   );
 }
 
@@ -109,8 +136,15 @@ export interface EntityGroup {
   state: EntityState;
   source: EntityMention['source'];
   type?: 'person' | 'organization';
-  /** In document order. */
+  /** In document order (only some of them when the answer was truncated). */
   mentions: EntityMention[];
+  /** Its mentions in the whole document, when the answer was truncated. */
+  total?: number;
+}
+
+/** How many times an entity is mentioned in the document. */
+export function mentionTotal(entity: EntityGroup): number {
+  return entity.total ?? entity.mentions.length;
 }
 
 /** The entities of one category. */
@@ -130,8 +164,11 @@ export function entityState(states: Iterable<EntityState>): EntityState {
   return best;
 }
 
-/** The mentions grouped per category (fixed order, empty categories left out), then per entity in first-mention order. */
-export function groupEntities(mentions: readonly EntityMention[]): CategoryGroup[] {
+/**
+ * The mentions grouped per category (fixed order, empty categories left out), then per entity in
+ * first-mention order; `totals` (a truncated answer) give every entity its full count and state.
+ */
+export function groupEntities(mentions: readonly EntityMention[], totals?: readonly EntityTotal[]): CategoryGroup[] {
   const byKey = new Map<string, EntityGroup>();
   const sorted = [...mentions].sort((a, b) => compareRanges(a.range, b.range));
   for (const m of sorted) {
@@ -144,12 +181,23 @@ export function groupEntities(mentions: readonly EntityMention[]): CategoryGroup
     }
     group.mentions.push(m);
   }
+  for (const e of byKey.values()) e.state = entityState(e.mentions.map((m) => m.state));
+  for (const t of totals ?? []) {
+    const key = `${t.category}:${t.id}`;
+    let group = byKey.get(key);
+    if (group === undefined) {
+      group = { key, category: t.category, id: t.id, name: t.name, state: t.state, source: t.source, mentions: [] };
+      if (t.type !== undefined) group.type = t.type;
+      byKey.set(key, group);
+    }
+    group.state = t.state;
+    group.total = t.mentions;
+  }
   const groups: CategoryGroup[] = [];
   for (const category of CATEGORIES) {
     const entities = [...byKey.values()].filter((g) => g.category === category);
     if (entities.length === 0) continue;
-    for (const e of entities) e.state = entityState(e.mentions.map((m) => m.state));
-    groups.push({ category, entities, mentionCount: entities.reduce((n, e) => n + e.mentions.length, 0) });
+    groups.push({ category, entities, mentionCount: entities.reduce((n, e) => n + mentionTotal(e), 0) });
   }
   return groups;
 }
@@ -186,7 +234,7 @@ export interface EntitySummary {
 }
 
 /** Counts distinct entities (not mentions), as the status bar shows them. */
-export function summarize(mentions: readonly EntityMention[]): EntitySummary {
+export function summarize(mentions: readonly EntityMention[], totals?: readonly EntityTotal[]): EntitySummary {
   const zero = (): Record<EntityState, number> => ({ tagged: 0, untagged: 0, suggested: 0 });
   const summary: EntitySummary = {
     perCategory: { actor: 0, country: 0, region: 0, threat: 0 },
@@ -195,9 +243,9 @@ export function summarize(mentions: readonly EntityMention[]): EntitySummary {
     untagged: 0,
     suggested: 0,
     entities: 0,
-    mentions: mentions.length,
+    mentions: totals === undefined ? mentions.length : totals.reduce((n, t) => n + t.mentions, 0),
   };
-  for (const group of groupEntities(mentions)) {
+  for (const group of groupEntities(mentions, totals)) {
     for (const e of group.entities) {
       summary.perCategory[e.category]++;
       summary.perState[e.category][e.state]++;
@@ -218,7 +266,7 @@ export function statusText(summary: EntitySummary): string {
 }
 
 /** The status bar tooltip, in Markdown: what the counts mean and what a click does. */
-export function statusTooltip(summary: EntitySummary, language?: string): string {
+export function statusTooltip(summary: EntitySummary, language?: string, truncated?: { shown: number; total: number }): string {
   const lines = ['**Communiqué** · entities in this document', ''];
   if (summary.entities === 0) {
     lines.push('No actor, country, region or threat was recognised.', '');
@@ -236,6 +284,7 @@ export function statusTooltip(summary: EntitySummary, language?: string): string
       '',
     );
   }
+  if (truncated !== undefined) lines.push(truncationMessage(truncated), '');
   if (language !== undefined) lines.push(`Language: ${languageName(language)} (\`${language}\`)`, '');
   lines.push(summary.untagged > 0 ? `Click to tag all ${summary.untagged} untagged ${summary.untagged === 1 ? 'entity' : 'entities'}.` : 'Every lexicon entity is tagged. Click to check again.');
   return lines.join('\n');

@@ -9,7 +9,18 @@ import * as vscode from 'vscode';
 import type { EntityMention, EntityState } from '../../server/src/protocol';
 import { ClientCommands, ENTITIES_VIEW_ID } from './commandIds';
 import { colorId } from './decorations';
-import { categoryHeading, countOf, groupEntities, mentionCount, summarize, type Category, type CategoryGroup, type EntityGroup } from './entitiesModel';
+import {
+  categoryHeading,
+  countOf,
+  groupEntities,
+  mentionCount,
+  mentionTotal,
+  summarize,
+  truncationMessage,
+  type Category,
+  type CategoryGroup,
+  type EntityGroup,
+} from './entitiesModel';
 import type { EntityActions, EntityTarget } from './entityActions';
 import { isCandidate, type EntityStore } from './entityStore';
 
@@ -94,11 +105,11 @@ export class EntitiesView implements vscode.TreeDataProvider<EntityNode>, vscode
         const many = entity.mentions.length > 1;
         const item = new vscode.TreeItem(entity.name, many ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
         item.id = `entity:${entity.key}`;
-        item.description = `${entity.category === 'actor' ? '' : `${entity.id} · `}${mentionCount(entity.mentions.length)}`;
+        item.description = `${entity.category === 'actor' ? '' : `${entity.id} · `}${mentionCount(mentionTotal(entity))}`;
         item.iconPath = new vscode.ThemeIcon(STATE_ICONS[entity.state], new vscode.ThemeColor(colorId(entity.category, 'border')));
         item.contextValue = `entity.${entity.state}.${entity.category}`;
         item.tooltip = entityTooltip(entity);
-        item.accessibilityInformation = { label: `${entity.name}, ${entity.category}, ${entity.state}, ${mentionCount(entity.mentions.length)}` };
+        item.accessibilityInformation = { label: `${entity.name}, ${entity.category}, ${entity.state}, ${mentionCount(mentionTotal(entity))}` };
         item.command = {
           command: ClientCommands.revealEntity,
           title: many ? 'Reveal the next mention' : 'Reveal the mention',
@@ -155,11 +166,12 @@ export class EntitiesView implements vscode.TreeDataProvider<EntityNode>, vscode
 
   private refresh(): void {
     const entities = this.document !== undefined ? this.store.last(this.document.uri)?.entities : undefined;
-    this.groups = entities ? groupEntities(entities.entities) : [];
-    const summary = entities ? summarize(entities.entities) : undefined;
+    this.groups = entities ? groupEntities(entities.entities, entities.totals) : [];
+    const summary = entities ? summarize(entities.entities, entities.totals) : undefined;
     this.view.description = this.document !== undefined && entities ? basename(this.document.uri) : undefined;
     // A document the server does not analyse (too large, or binary) says why, in place of entities (issue 6).
-    this.view.message = entities?.notAnalyzed?.message;
+    // Past the server's cap, only the first mentions are listed and decorated; the counts are complete.
+    this.view.message = entities?.notAnalyzed?.message ?? (entities?.truncated !== undefined ? truncationMessage(entities.truncated) : undefined);
     this.view.badge =
       summary !== undefined && summary.untagged > 0
         ? { value: summary.untagged, tooltip: `${summary.untagged} untagged ${summary.untagged === 1 ? 'entity' : 'entities'}` }
@@ -202,7 +214,7 @@ function entityTooltip(entity: EntityGroup): vscode.MarkdownString {
   const md = new vscode.MarkdownString(undefined, true);
   const kind = entity.type !== undefined ? `${entity.category} (${entity.type})` : entity.category;
   md.appendMarkdown(`**${escapeMarkdown(entity.name)}** · ${kind} \`${escapeMarkdown(entity.id)}\`\n\n`);
-  md.appendMarkdown(`${STATE_WORDS[entity.state]} · ${mentionCount(entity.mentions.length)}\n\n`);
+  md.appendMarkdown(`${STATE_WORDS[entity.state]} · ${mentionCount(mentionTotal(entity))}\n\n`);
   const forms = [...new Set(entity.mentions.map((m) => m.text))];
   md.appendMarkdown(`Written as: ${forms.map((f) => `“${escapeMarkdown(f)}”`).join(', ')}\n\n`);
   md.appendMarkdown('Click to reveal the mentions one after the other.');

@@ -88,10 +88,10 @@ export class EntityStatusBar implements vscode.Disposable {
       this.languageItem.hide();
       return;
     }
-    const summary = summarize(entities.entities);
+    const summary = summarize(entities.entities, entities.totals);
     this.shown = statusText(summary);
     this.item.text = `$(tag) ${this.shown}`;
-    const tooltip = new vscode.MarkdownString(statusTooltip(summary, entities.language));
+    const tooltip = new vscode.MarkdownString(statusTooltip(summary, entities.language, entities.truncated));
     tooltip.supportThemeIcons = true;
     this.item.tooltip = tooltip;
     this.item.accessibilityInformation = { label: `Communiqué: ${this.shown}. Activate to tag all untagged entities.` };

@@ -167,7 +167,30 @@ export type EntitiesResult = {
    * `communique.maxFileSize`, or binary data. `entities` is then empty and `message` says why.
    */
   notAnalyzed?: NotAnalyzedNotice;
+  /**
+   * Set when the document has more than MAX_MENTIONS_PER_ANSWER mentions (issue 6): `entities`
+   * then holds `shown` of the `total` mentions (every entity's first mention, then document order),
+   * and `entityTotals` lists every entity with its full mention count and state.
+   */
+  truncated?: { shown: number; total: number };
+  /** Every entity of the document with all its mentions counted; sent only with `truncated`. */
+  entityTotals?: EntityTotal[];
 } | null;
+
+/** The most mentions one `communique/entities` answer carries; more would only cost the editor. */
+export const MAX_MENTIONS_PER_ANSWER = 5000;
+
+/** One entity of a truncated answer, counted over the whole document. */
+export interface EntityTotal {
+  category: EntityMention['category'];
+  id: string;
+  name: string;
+  /** The state the entity shows: untagged wins over suggested, which wins over tagged. */
+  state: EntityState;
+  source: EntityMention['source'];
+  type?: 'person' | 'organization';
+  mentions: number;
+}
 
 /** Why an annotated document was not analysed, in the words the editor shows. */
 export interface NotAnalyzedNotice {

@@ -138,22 +138,37 @@ async function runOnce(target: Target, trust: 'trusted' | 'untrusted' = 'trusted
   const label = `${target.kind === 'code-server' ? 'code-server 4.139.1 (Code-OSS 1.139.1)' : `downloaded VS Code ${target.version}`}${trust === 'untrusted' ? ', untrusted workspace' : ''}`;
   console.log(`integration: running the suite in ${label} on ${workspace}`);
   const started = Date.now();
+  const resultFile = join(temp, 'result.json');
   try {
     await runTests({
       extensionDevelopmentPath: REPO,
       extensionTestsPath: SUITE,
       launchArgs,
-      // Read by the code-server host: keep workspace trust on.
-      ...(trust === 'untrusted' ? { extensionTestsEnv: { COMMUNIQUE_WORKSPACE_TRUST: '1' } } : {}),
+      // COMMUNIQUE_WORKSPACE_TRUST is read by the code-server host (keep workspace trust on);
+      // COMMUNIQUE_RESULT_FILE by the suite, which writes its counts there when mocha ends.
+      extensionTestsEnv: { COMMUNIQUE_RESULT_FILE: resultFile, ...(trust === 'untrusted' ? { COMMUNIQUE_WORKSPACE_TRUST: '1' } : {}) },
       ...(target.kind === 'code-server'
         ? { vscodeExecutablePath: HOST }
         : { version: target.version, cachePath: join(toolsDir, 'vscode-test') }),
     });
+    checkCompleted(resultFile, label);
   } finally {
     console.log(`integration: ${label} took ${((Date.now() - started) / 1000).toFixed(1)} s`);
     if (process.env['COMMUNIQUE_KEEP_TEMP'] === '1') console.log(`integration: workspace kept in ${workspace}`);
     else rmSync(temp, { recursive: true, force: true });
   }
+}
+
+/**
+ * A run only counts when the suite says it ran every test it loaded: an extension host that dies
+ * or hangs mid-run can end with exit code 0 and the later suites silently not run.
+ */
+function checkCompleted(resultFile: string, label: string): void {
+  if (!existsSync(resultFile)) throw new Error(`${label}: the suite never reported its results (the extension host ended before mocha finished)`);
+  const counts = JSON.parse(readFileSync(resultFile, 'utf8')) as { total: number; passed: number; failed: number; pending: number };
+  const ran = counts.passed + counts.failed + counts.pending;
+  if (counts.total === 0 || ran < counts.total) throw new Error(`${label}: ${ran} of ${counts.total} integration tests ran`);
+  console.log(`integration: ${label}: ${counts.passed} passed, ${counts.failed} failed, ${counts.pending} pending of ${counts.total}`);
 }
 
 async function main(): Promise<void> {

@@ -8,7 +8,7 @@
  * In an untrusted workspace (the second code-server run of runTests.ts) only untrusted.test.js
  * runs, and it runs nowhere else.
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 
@@ -34,12 +34,21 @@ export async function run(): Promise<void> {
   for (const file of files) mocha.addFile(join(__dirname, file));
   if (!existsSync(join(__dirname, 'activation.test.js'))) throw new Error(`No compiled integration tests in ${__dirname}: run \`npx tsc -b\``);
 
+  const counts = { total: 0, passed: 0, failed: 0, pending: 0 };
   const failures = await new Promise<number>((resolve, reject) => {
     try {
-      mocha.run(resolve);
+      const runner = mocha.run(resolve);
+      counts.total = runner.total;
+      runner.on('pass', () => counts.passed++);
+      runner.on('fail', () => counts.failed++);
+      runner.on('pending', () => counts.pending++);
     } catch (error) {
       reject(error instanceof Error ? error : new Error(String(error)));
     }
   });
+  // runTests.ts reads this file: a host that dies mid-run never writes it, so a lost extension
+  // host cannot pass for a green run.
+  const resultFile = process.env['COMMUNIQUE_RESULT_FILE'];
+  if (resultFile !== undefined && resultFile !== '') writeFileSync(resultFile, `${JSON.stringify(counts)}\n`);
   if (failures > 0) throw new Error(`${failures} integration test${failures === 1 ? '' : 's'} failed`);
 }
