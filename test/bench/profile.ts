@@ -16,7 +16,7 @@
  */
 import { buildLexicon } from '#core/lexicon/index';
 import { createRecognizer } from '#core/recognize';
-import { tokenize, tokenizeWithColumns } from '#core/text/tokenize';
+import { tokenize, tokenizeColumns, tokenizeWithColumns } from '#core/text/tokenize';
 import { detectLanguage, languageSpans } from '#core/language';
 import { LexiconMatcher } from '#core/match/lexiconMatcher';
 import { resolveMatches } from '#core/match/resolve';
@@ -55,9 +55,12 @@ const heuristic = findHeuristicActorsInColumns(text, columns, resolved, spans);
 const variants = new NameVariantIndex(lexicon);
 const passes: Record<string, () => unknown> = {
   tokenize: () => tokenize(text),
+  tokenizeShared: () => tokenize(text, 0, text.length, memo),
+  columnsFresh: () => tokenizeColumns(text),
   off: () => recognizer.recognize(text, { heuristics: false }),
   on: () => recognizer.recognize(text, { heuristics: true }),
-  columns: () => tokenizeWithColumns(text, 0, text.length, memo),
+  columns: () => tokenizeColumns(text, 0, text.length, memo),
+  withColumns: () => tokenizeWithColumns(text, 0, text.length, memo),
   language: () => [detectLanguage(text, 0, 65536, columns), languageSpans(text, 0, text.length, 'fr', columns)],
   match: () => matcher.match({ text, columns, spans, language: 'fr' }),
   resolve: () => resolveMatches(found.matches),

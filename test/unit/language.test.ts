@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { detectLanguage, languageSpans } from '#core/language';
 import { tokenColumns } from '#core/text/tokenColumns';
-import { tokenize, tokenizeWithColumns } from '#core/text/tokenize';
+import { tokenize, tokenizeColumns, tokenizeWithColumns } from '#core/text/tokenize';
 
 const FR =
   'La Direction générale de la sûreté nationale a annoncé mardi le démantèlement d’une cellule ' +
@@ -161,6 +161,29 @@ describe('language: reading the tokens instead of the characters', () => {
             assert.deepEqual(languageSpans(text, start, end, fallback, columns), languageSpans(text, start, end, fallback));
           }
         }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('tokenizeColumns (what recognition reads) gives exactly the columns of tokenizeWithColumns, on any range', () => {
+    fc.assert(
+      fc.property(textArb, fc.nat(), fc.nat(), (text, a, b) => {
+        const from = text.length === 0 ? 0 : a % (text.length + 1);
+        const to = text.length === 0 ? 0 : from + (b % (text.length - from + 1));
+        // Separate fold caches: each function builds its own word numbering.
+        const lean = tokenizeColumns(text, from, to, new Map());
+        const full = tokenizeWithColumns(text, from, to, new Map());
+        for (const column of ['starts', 'ends', 'wordOf', 'after'] as const) assert.deepEqual([...lean[column]], [...full.columns[column]], column);
+        assert.equal(lean.surrogateOutsideTokens, full.columns.surrogateOutsideTokens);
+        assert.deepEqual(lean.words, full.columns.words);
+        // And token by token, the words the columns point at are the tokens tokenize() gives.
+        const tokens = tokenize(text, from, to);
+        assert.equal(lean.starts.length, tokens.length);
+        tokens.forEach((token, i) => {
+          const word = lean.words[lean.wordOf[i]!]!;
+          assert.deepEqual({ ...word, start: lean.starts[i], end: lean.ends[i] }, token);
+        });
       }),
       { numRuns: 500 },
     );

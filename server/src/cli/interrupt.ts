@@ -18,10 +18,15 @@ const CAUGHT: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
  * its reason, when one of them arrives. A second signal exits at once with the same status: it is
  * handled between two files too, so nothing is half-done then either.
  */
-export function catchInterrupts(): AbortSignal {
+export function catchInterrupts(lastWords?: (signal: NodeJS.Signals) => string): AbortSignal {
   const controller = new AbortController();
   const onSignal = (signal: NodeJS.Signals): void => {
-    if (controller.signal.aborted) process.exit(interruptExitCode(signal));
+    if (controller.signal.aborted) {
+      // Both signals can be handled in the same turn (a double Ctrl-C): the run then ends here and
+      // must still say how far it got. Writes to a pipe or a file are synchronous in Node on Linux.
+      if (lastWords !== undefined) process.stderr.write(lastWords(controller.signal.reason as NodeJS.Signals));
+      process.exit(interruptExitCode(signal));
+    }
     controller.abort(signal);
   };
   for (const signal of CAUGHT) process.on(signal, onSignal);

@@ -22,9 +22,10 @@ export interface CliIO {
   /**
    * Called by a command before it writes files: from then on SIGINT, SIGTERM and SIGHUP abort the
    * returned signal (its reason is the signal's name) instead of killing the process, so the
-   * command stops between two files (issue 6). Absent when a test runs a command in-process.
+   * command stops between two files (issue 6). A second signal ends the process at once, after
+   * writing `lastWords` of the first signal to stderr. Absent when a test runs a command in-process.
    */
-  catchInterrupts?: () => AbortSignal;
+  catchInterrupts?: (lastWords?: (signal: NodeJS.Signals) => string) => AbortSignal;
 }
 
 /** Exit statuses shared by the subcommands (documented in `communique --help`). */

@@ -80,18 +80,17 @@ export async function runTag(args: readonly string[], io: CliIO): Promise<number
     return ExitCode.ok;
   }
   // Writing: from now on a signal stops the run between two files (interrupt.ts), never inside one.
-  const interrupt = options.write ? io.catchInterrupts?.() : undefined;
-  const workspace = openWorkspace(options, io);
   const outcomes: FileOutcome[] = [];
+  const stopped = (signal: unknown): string =>
+    `communique tag: interrupted by ${String(signal)} after ${outcomes.length} of ${options.files.length} files ` +
+    `(${outcomes.filter((o) => o === 'changed').length} written); each file is either untouched or completely tagged\n`;
+  const interrupt = options.write ? io.catchInterrupts?.(stopped) : undefined;
+  const workspace = openWorkspace(options, io);
   for (const [index, path] of options.files.entries()) {
     if (interrupt !== undefined) {
       await yieldToSignals();
       if (interrupt.aborted) {
-        const written = outcomes.filter((o) => o === 'changed').length;
-        io.stderr.write(
-          `communique tag: interrupted by ${String(interrupt.reason)} after ${outcomes.length} of ${options.files.length} files (${written} written); ` +
-            'each file is either untouched or completely tagged\n',
-        );
+        io.stderr.write(stopped(interrupt.reason));
         return interruptExitCode(interrupt.reason);
       }
     }

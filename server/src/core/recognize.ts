@@ -24,7 +24,7 @@ import { SpanIndex } from './match/spanIndex';
 import { LineIndex } from './text/positions';
 import { planSlices, windowAround, type TextSlice } from './text/slices';
 import type { TokenColumns } from './text/tokenColumns';
-import { tokenizeWithColumns } from './text/tokenize';
+import { tokenizeColumns } from './text/tokenize';
 import { CATEGORIES, type Entity, type Lang, type LanguageSpan, type Lexicon, type LexiconEntry, type Recognition } from './types';
 
 /** How one document is recognised. */
@@ -257,7 +257,7 @@ class SlicedRecognition implements RecognitionSteps {
     const { window, slice } = part;
     // One tokenisation serves every stage, language detection included; the stages after it read
     // only its columns (offsets and word numbers, see text/tokenColumns.ts).
-    part.columns = safely(() => tokenizeWithColumns(text, window.start, window.end, this.foldMemo).columns, undefined);
+    part.columns = safely(() => tokenizeColumns(text, window.start, window.end, this.foldMemo), undefined);
     if (index === 0) this.decideLanguage(part.columns, window);
     let spans: LanguageSpan[];
     if (this.forced !== undefined) {

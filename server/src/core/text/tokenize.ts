@@ -186,7 +186,18 @@ export function tokenizeWithColumns(text: string, from = 0, to = text.length, ca
   return { tokens, columns: columns.finish() };
 }
 
-function scan(text: string, from: number, to: number, cache: Map<string, string>, columns: TokenColumnsBuilder | undefined): Token[] {
+/**
+ * The columns of text[from, to) alone, without a token object per token: what recognition reads.
+ * A long document has a token every six characters, so leaving those objects out saves most of the
+ * allocation (and the collector's work) of tokenisation.
+ */
+export function tokenizeColumns(text: string, from = 0, to = text.length, cache: Map<string, string> = new Map()): TokenColumns {
+  const columns = new TokenColumnsBuilder(Math.ceil((Math.min(to, text.length) - Math.max(0, from)) / 6));
+  scan(text, from, to, cache, columns, false);
+  return columns.finish();
+}
+
+function scan(text: string, from: number, to: number, cache: Map<string, string>, columns: TokenColumnsBuilder | undefined, keepTokens = true): Token[] {
   let memo = wordMemos.get(cache);
   if (memo === undefined) {
     memo = { words: new Map(), passes: 0 };
@@ -233,26 +244,33 @@ function scan(text: string, from: number, to: number, cache: Map<string, string>
       word = describeWord(raw, first, allUpper && cased, digits, cache);
       words.set(raw, word);
     }
-    const token: Token = {
-      start,
-      end: i,
-      text: word.text,
-      folded: word.folded,
-      script: word.script,
-      upperInitial: word.upperInitial,
-      allCaps: word.allCaps,
-      numeric: word.numeric,
-    };
-    tokens.push(token);
+    let token: Token | undefined;
+    if (keepTokens) {
+      token = tokenOf(word, start, i);
+      tokens.push(token);
+    }
     if (columns !== undefined) {
       if (word.pass !== pass) {
         word.pass = pass;
-        word.number = columns.addWord(token);
+        word.number = columns.addWord(token ?? tokenOf(word, start, i));
       }
       columns.push(start, i, word.number, next);
     }
   }
   return tokens;
+}
+
+function tokenOf(word: WordInfo, start: number, end: number): Token {
+  return {
+    start,
+    end,
+    text: word.text,
+    folded: word.folded,
+    script: word.script,
+    upperInitial: word.upperInitial,
+    allCaps: word.allCaps,
+    numeric: word.numeric,
+  };
 }
 
 function isHighSurrogate(c: number): boolean {
