@@ -23,7 +23,7 @@ import { byPosition, resolveMatches } from './match/resolve';
 import { SpanIndex } from './match/spanIndex';
 import { LineIndex } from './text/positions';
 import { planSlices, windowAround, type TextSlice } from './text/slices';
-import type { TokenColumns } from './text/tokenColumns';
+import { ColumnPool, type TokenColumns } from './text/tokenColumns';
 import { tokenizeColumns } from './text/tokenize';
 import { CATEGORIES, type Entity, type Lang, type LanguageSpan, type Lexicon, type LexiconEntry, type Recognition } from './types';
 
@@ -98,10 +98,11 @@ export function createRecognizer(lexicon: Lexicon): Recognizer {
   const matcher = new LexiconMatcher(lexicon);
   const variants = new NameVariantIndex(lexicon);
   let foldMemo = new Map<string, string>();
+  const pool = new ColumnPool();
   const start = (text: string, options: StepOptions, sliceChars: number): SlicedRecognition => {
     if (foldMemo.size > MAX_FOLD_MEMO) foldMemo = new Map();
     const opts = options ?? {};
-    return new SlicedRecognition(matcher, typeof text === 'string' ? text : '', opts, foldMemo, sliceChars, opts.overlapChars ?? OVERLAP_CHARS, variants);
+    return new SlicedRecognition(matcher, typeof text === 'string' ? text : '', opts, foldMemo, sliceChars, opts.overlapChars ?? OVERLAP_CHARS, variants, pool);
   };
   return {
     lexicon,
@@ -183,6 +184,8 @@ class SlicedRecognition implements RecognitionSteps {
     overlapChars: number,
     /** Variants of known names (issue 5), found in the gaps exact matching left. */
     private readonly variants?: NameVariantIndex,
+    /** Where the columns of finished slices go, for the next slices and documents to reuse. */
+    private readonly pool?: ColumnPool,
   ) {
     this.layout = locateBody(text);
     const bodyStart = this.layout.bodyStart;
@@ -257,7 +260,7 @@ class SlicedRecognition implements RecognitionSteps {
     const { window, slice } = part;
     // One tokenisation serves every stage, language detection included; the stages after it read
     // only its columns (offsets and word numbers, see text/tokenColumns.ts).
-    part.columns = safely(() => tokenizeColumns(text, window.start, window.end, this.foldMemo), undefined);
+    part.columns = safely(() => tokenizeColumns(text, window.start, window.end, this.foldMemo, this.pool), undefined);
     if (index === 0) this.decideLanguage(part.columns, window);
     let spans: LanguageSpan[];
     if (this.forced !== undefined) {
@@ -338,6 +341,9 @@ class SlicedRecognition implements RecognitionSteps {
     } catch {
       // As in pass 2: the slice loses its entities, never the document.
     }
+    // Nothing reads the slice's columns after this: the matches, actors and entities made from
+    // them hold offsets and strings, never the arrays.
+    this.pool?.give(columns);
   }
 }
 

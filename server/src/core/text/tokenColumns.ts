@@ -50,6 +50,68 @@ export function tokenColumns(text: string, tokens: readonly Token[]): TokenColum
   return columns.finish();
 }
 
+/** The four typed arrays behind a set of columns, at their full length. */
+interface ColumnBuffers {
+  starts: Int32Array;
+  ends: Int32Array;
+  wordOf: Int32Array;
+  after: Uint16Array;
+}
+
+/** Largest set of buffers a pool keeps (tokens): 14 bytes each, so about 28 MiB. */
+const MAX_POOLED_TOKENS = 2 * 1024 * 1024;
+/** How many sets a pool keeps: enough for the documents a server analyses side by side. */
+const MAX_POOLED_SETS = 4;
+
+/**
+ * Column buffers handed back by finished recognitions, for the next ones to write into.
+ *
+ * Typed arrays live outside the JavaScript heap, and V8 starts a full collection once enough such
+ * memory has been allocated since the last one. A full collection costs in proportion to the whole
+ * heap, lexicon included: hundreds of milliseconds with a 100k-entry lexicon. Recognising a 10 MB
+ * document allocates over 20 MB of columns, so without reuse every second or third long document
+ * paid for one. A recognizer owns one pool; columns go back to it only when nothing reads them any
+ * more, and a recognition that is abandoned halfway simply leaves its buffers to the collector.
+ */
+export class ColumnPool {
+  private readonly free: ColumnBuffers[] = [];
+
+  /** A set of buffers of at least `capacity` tokens, or undefined when the pool has none. */
+  take(capacity: number): ColumnBuffers | undefined {
+    let best = -1;
+    for (let i = 0; i < this.free.length; i++) {
+      const size = this.free[i]!.starts.length;
+      if (size >= capacity && (best === -1 || size < this.free[best]!.starts.length)) best = i;
+    }
+    if (best === -1) return undefined;
+    return this.free.splice(best, 1)[0];
+  }
+
+  /** Takes back the buffers behind `columns`, which the caller must never read again. */
+  give(columns: TokenColumns): void {
+    const buffers: ColumnBuffers = {
+      starts: new Int32Array(columns.starts.buffer),
+      ends: new Int32Array(columns.ends.buffer),
+      wordOf: new Int32Array(columns.wordOf.buffer),
+      after: new Uint16Array(columns.after.buffer),
+    };
+    const size = buffers.starts.length;
+    if (size > MAX_POOLED_TOKENS || buffers.ends.length !== size || buffers.wordOf.length !== size || buffers.after.length !== size) return;
+    if (this.free.some((b) => b.starts.buffer === buffers.starts.buffer)) return;
+    this.free.push(buffers);
+    // Keep the largest sets: a small one is easily allocated again, a large one is what costs.
+    if (this.free.length > MAX_POOLED_SETS) {
+      this.free.sort((a, b) => b.starts.length - a.starts.length);
+      this.free.length = MAX_POOLED_SETS;
+    }
+  }
+
+  /** Tokens of room in the pool (tests). */
+  get pooledTokens(): number {
+    return this.free.reduce((n, b) => n + b.starts.length, 0);
+  }
+}
+
 /** Appends tokens to growing columns. */
 export class TokenColumnsBuilder {
   private starts: Int32Array;
@@ -61,12 +123,14 @@ export class TokenColumnsBuilder {
   /** Set by the tokenizer when it passes a surrogate between two tokens. */
   surrogateOutsideTokens = false;
 
-  constructor(capacity: number) {
+  constructor(capacity: number, pool?: ColumnPool) {
     const size = Math.max(16, capacity);
-    this.starts = new Int32Array(size);
-    this.ends = new Int32Array(size);
-    this.wordOf = new Int32Array(size);
-    this.after = new Uint16Array(size);
+    const reused = pool?.take(size);
+    // Reused buffers hold an earlier document's values past `count`: finish() never shows them.
+    this.starts = reused?.starts ?? new Int32Array(size);
+    this.ends = reused?.ends ?? new Int32Array(size);
+    this.wordOf = reused?.wordOf ?? new Int32Array(size);
+    this.after = reused?.after ?? new Uint16Array(size);
   }
 
   /** Numbers a new word, whose first token is `token`; returns its number. */

@@ -7,7 +7,7 @@
  * code units into the original string, so they never split a surrogate pair (a pair is one
  * code point of `\p{L}` or is outside every token).
  */
-import { TokenColumnsBuilder, type TokenColumns } from './tokenColumns';
+import { TokenColumnsBuilder, type ColumnPool, type TokenColumns } from './tokenColumns';
 
 /** The writing system of a token, which decides how it is folded. */
 export type Script = 'latin' | 'arabic' | 'other';
@@ -189,10 +189,11 @@ export function tokenizeWithColumns(text: string, from = 0, to = text.length, ca
 /**
  * The columns of text[from, to) alone, without a token object per token: what recognition reads.
  * A long document has a token every six characters, so leaving those objects out saves most of the
- * allocation (and the collector's work) of tokenisation.
+ * allocation (and the collector's work) of tokenisation. With a `pool`, the columns are written
+ * into buffers an earlier document gave back (see ColumnPool).
  */
-export function tokenizeColumns(text: string, from = 0, to = text.length, cache: Map<string, string> = new Map()): TokenColumns {
-  const columns = new TokenColumnsBuilder(Math.ceil((Math.min(to, text.length) - Math.max(0, from)) / 6));
+export function tokenizeColumns(text: string, from = 0, to = text.length, cache: Map<string, string> = new Map(), pool?: ColumnPool): TokenColumns {
+  const columns = new TokenColumnsBuilder(Math.ceil((Math.min(to, text.length) - Math.max(0, from)) / 6), pool);
   scan(text, from, to, cache, columns, false);
   return columns.finish();
 }
