@@ -19,6 +19,7 @@ import {
   lexiconCodeFingerprint,
   loadedFromSnapshot,
   loadLexicon,
+  readBuiltinLayers,
   readBuiltinLexicons,
 } from '#node/lexiconFiles';
 
@@ -97,6 +98,17 @@ describe('lexicon snapshot: the merged built-in lexicon', () => {
       assert.ok(loadedFromSnapshot(lexicon));
       assert.equal(lexicon.entries.get('MA')!.name, 'Morocco (from the snapshot)');
       assert.equal(lexicon.entries.get('ES')!.origin.file, join(dir, 'countries.generated.yaml'));
+    });
+
+    it('gives the language server one merged lexicon however often it asks (readBuiltinLayers)', () => {
+      writeSnapshot(packedBuiltin(), null);
+      const layers = readBuiltinLayers(dir);
+      const first = layers.merged();
+      assert.ok(first !== null && loadedFromSnapshot(first));
+      // Unpacking takes the snapshot's data over: a second unpacking would name the files twice over.
+      assert.equal(layers.merged(), first);
+      assert.equal(first.entries.get('ES')!.origin.file, join(dir, 'countries.generated.yaml'));
+      assert.deepEqual(plain(first), plain(buildLexicon(layers.sources)));
     });
 
     it('parses the files when one of them changed since the snapshot', () => {

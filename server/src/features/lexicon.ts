@@ -20,7 +20,7 @@ import { buildLexicon, type LexiconSourceText } from '../core/lexicon';
 import { createRecognizer, type Recognizer } from '../core/recognize';
 import type { Lexicon, LexiconProblem } from '../core/types';
 import { LineIndex } from '../core/text/positions';
-import { readBuiltinLexicons, readLexiconFile, WORKSPACE_LEXICON_PATH } from '../node/lexiconFiles';
+import { readBuiltinLayers, readLexiconFile, WORKSPACE_LEXICON_PATH, type BuiltinLayers } from '../node/lexiconFiles';
 import { DIAGNOSTIC_SOURCE } from '../protocol';
 import type { SettingsStore } from './settings';
 import type { WorkspaceTrust } from './trust';
@@ -50,7 +50,7 @@ export function isWorkspaceLexiconPath(path: string): boolean {
 }
 
 export class LexiconStore {
-  private builtin: LexiconSourceText[] | undefined;
+  private builtin: BuiltinLayers | undefined;
   private readonly states = new Map<string, Promise<LexiconState>>();
   private generationCounter = 0;
   private readonly listeners: (() => void)[] = [];
@@ -171,7 +171,8 @@ export class LexiconStore {
 
   private async build(folder: Folder | undefined): Promise<LexiconState> {
     const settings = await this.settings.get(folder?.uri);
-    this.builtin ??= readBuiltinLexicons();
+    this.builtin ??= readBuiltinLayers();
+    const builtin = this.builtin.sources;
     const files: string[] = [];
     if (folder !== undefined) files.push(join(folder.path, WORKSPACE_LEXICON_PATH));
     for (const p of settings.lexiconPaths) files.push(isAbsolute(p) ? p : resolve(folder?.path ?? process.cwd(), p));
@@ -193,9 +194,11 @@ export class LexiconStore {
       if ('message' in read) problems.push(read);
       else sources.push(read);
     }
-    const built = buildLexicon([...this.builtin, ...sources]);
+    // Without a workspace layer, the built-in lexicon comes merged from the build's snapshot when
+    // it was made from these very files (node/lexiconFiles.ts): the server starts faster.
+    const built = (sources.length === 0 ? this.builtin.merged() : null) ?? buildLexicon([...builtin, ...sources]);
     const lexicon: Lexicon = problems.length === 0 ? built : { ...built, problems: [...problems, ...built.problems] };
-    const texts = new Map([...this.builtin, ...sources].map((s) => [s.file, s.text]));
+    const texts = new Map([...builtin, ...sources].map((s) => [s.file, s.text]));
     for (const file of files) this.knownFiles.add(file);
     return {
       folder,

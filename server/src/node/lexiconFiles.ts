@@ -87,10 +87,15 @@ export function readBuiltinLexicons(dir: string = builtinLexiconDir()): LexiconS
   return readBuiltin(dir).sources;
 }
 
-interface BuiltinLayers {
+/** The built-in files in layer order, and their merged lexicon from the snapshot when it applies (the language server). */
+export function readBuiltinLayers(dir: string = builtinLexiconDir()): BuiltinLayers {
+  return readBuiltin(dir);
+}
+
+export interface BuiltinLayers {
   sources: LexiconSourceText[];
   problems: LexiconProblem[];
-  /** The merged lexicon of exactly these layers, from the snapshot; null when it does not apply. */
+  /** The merged lexicon of exactly these layers, from the snapshot (the same object on every call); null when it does not apply. */
   merged(): Lexicon | null;
 }
 
@@ -111,7 +116,10 @@ function readBuiltin(dir: string): BuiltinLayers {
     if (cached !== undefined && cached.sha256 === hashes.get(name)) withTree(r, cached.tree);
     sources.push(r);
   }
-  const merged = (): Lexicon | null => {
+  // Unpacking takes the snapshot's data over: it is done once, and every caller gets that lexicon.
+  let unpacked: Lexicon | null | undefined;
+  const merged = (): Lexicon | null => (unpacked === undefined ? (unpacked = mergedFromSnapshot()) : unpacked);
+  const mergedFromSnapshot = (): Lexicon | null => {
     const compiled = snapshot?.compiled;
     if (compiled === undefined || problems.length > 0) return null;
     // Built from these very files, and by this code when its sources are at hand.
