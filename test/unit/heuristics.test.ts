@@ -193,6 +193,22 @@ describe('heuristic actors: organisations', () => {
     assert.equal(actors[2]!.id, 'border-enforcement-directorate');
   });
 
+  it('reads an English name with its "of" complement inside a French or Spanish sentence', () => {
+    const fr =
+      "L'opération s'inscrit dans le cadre de la coopération avec le Federal Bureau of Investigation (FBI) et la Nouvelle Banque de Développement. Le FBI a salué le travail des enquêteurs.";
+    const actors = find(fr);
+    assert.deepEqual(summary(actors), [
+      'organization:Federal Bureau of Investigation',
+      'organization:FBI',
+      'organization:Nouvelle Banque de Développement',
+      'organization:FBI',
+    ]);
+    const es = 'La Guardia Civil colaboró con el Federal Bureau of Investigation y con la Unidad Central Operativa en la investigación sobre el cártel.';
+    assert.deepEqual(summary(find(es)), ['organization:Guardia Civil', 'organization:Federal Bureau of Investigation', 'organization:Unidad Central Operativa']);
+    // A French head keeps reading "of" as nothing of its own: no English-style name, no English connector.
+    assert.deepEqual(summary(find("La Direction générale of course a démenti l'information.")).filter((a) => a.includes('of')), []);
+  });
+
   it('finds Arabic organisations after a head, with a clitic on the head', () => {
     const text = 'وأوضح بلاغ لوزارة الداخلية أن العملية تمت بتنسيق مع مجلس الأمن الدولي. وقالت الشرطة القضائية إن التحقيق جار.';
     const actors = find(text);

@@ -1016,7 +1016,9 @@ class ActorFinder {
   private extendOrganisation(h: number, lang: Lang, englishStyle: boolean): number {
     const { gap } = this.v;
     const n = this.v.starts.length;
-    const connectors = ORG_CONNECTORS[lang] ?? ORG_CONNECTORS['fr']!;
+    // An English-style name quoted in another language keeps its own connectors ("le Federal
+    // Bureau of Investigation"), besides the paragraph's ("la Nouvelle Banque de Développement").
+    const connectors = englishStyle && lang !== 'en' ? connectorsWithEnglish(lang) : (ORG_CONNECTORS[lang] ?? ORG_CONNECTORS['fr']!);
     const romance = lang !== 'en' && lang !== 'ar';
     let end = h + 1;
     let lowercase = 0;
@@ -1768,4 +1770,17 @@ function slugOf(name: string): string {
     slugMemo.set(name, id);
   }
   return id;
+}
+
+/** The connectors of `lang` and of English together, made once per language. */
+const mixedConnectors = new Map<string, { first: ReadonlySet<string>; second: ReadonlySet<string> }>();
+function connectorsWithEnglish(lang: Lang): { first: ReadonlySet<string>; second: ReadonlySet<string> } {
+  let mixed = mixedConnectors.get(lang);
+  if (mixed === undefined) {
+    const own = ORG_CONNECTORS[lang] ?? ORG_CONNECTORS['fr']!;
+    const en = ORG_CONNECTORS['en']!;
+    mixed = { first: new Set([...own.first, ...en.first]), second: new Set([...own.second, ...en.second]) };
+    mixedConnectors.set(lang, mixed);
+  }
+  return mixed;
 }
