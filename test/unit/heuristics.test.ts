@@ -209,6 +209,23 @@ describe('heuristic actors: organisations', () => {
     assert.deepEqual(summary(find("La Direction générale of course a démenti l'information.")).filter((a) => a.includes('of')), []);
   });
 
+  it('takes a run of capitalised words spelled out by the acronym in parentheses after it', () => {
+    const text =
+      'Europol thanked the European Multidisciplinary Platform Against Criminal Threats (EMPACT) for its support. EMPACT priorities include firearms trafficking.';
+    const actors = find(text, [known(text, 'Europol', 'actor', 'europol')]);
+    assert.deepEqual(summary(actors), [
+      'organization:European Multidisciplinary Platform Against Criminal Threats',
+      'organization:EMPACT',
+      'organization:EMPACT',
+    ]);
+    assert.ok(actors.every((a) => a.id === 'european-multidisciplinary-platform-against-criminal-threats'));
+    // Initials that do not spell the acronym, or a run of one word, name nothing.
+    const unspelled = summary(find('The report was written by Blue Harbour Partners (BXP) last spring, with Nordic Freight (NF).'));
+    assert.deepEqual(unspelled.filter((a) => a.startsWith('organization:Blue') || a.includes('BXP')), [], JSON.stringify(unspelled));
+    assert.ok(unspelled.includes('organization:Nordic Freight'), JSON.stringify(unspelled));
+    assert.deepEqual(summary(find('Officers seized Heroin (H) and cash.')), []);
+  });
+
   it('finds Arabic organisations after a head, with a clitic on the head', () => {
     const text = 'وأوضح بلاغ لوزارة الداخلية أن العملية تمت بتنسيق مع مجلس الأمن الدولي. وقالت الشرطة القضائية إن التحقيق جار.';
     const actors = find(text);

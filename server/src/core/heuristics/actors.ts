@@ -883,7 +883,45 @@ class ActorFinder {
         return end;
       }
     }
+    const defined = this.acronymBackedAt(a, b);
+    if (defined > a) return defined;
     this.processPersons(a, b);
+    return b;
+  }
+
+  /**
+   * A run of capitalised words with no organisational head, followed by an acronym in parentheses
+   * spelled by their initials: "European Multidisciplinary Platform Against Criminal Threats
+   * (EMPACT)". A writer who spells out a body and then gives its acronym is naming an
+   * organisation; the initials make the match hard to get by chance. Returns the run's end, or
+   * `a` when it is not such a name.
+   */
+  private acronymBackedAt(a: number, b: number): number {
+    const { text, gap, flags } = this.v;
+    if (b >= this.v.starts.length) return a;
+    let s = a;
+    if (this.isSentenceInitialFiller(s, a)) s++;
+    if (b - s < 2) return a;
+    const acr = this.word(b)!;
+    if ((flags[b]! & F_OPEN_PAREN) === 0 || !acr.allCaps || acr.text.length < 2 || acr.text.length > 10 || !closesRightAfter(text, this.v.ends[b]!)) return a;
+    if (this.knownAt(b) !== undefined) return a;
+    let initials = '';
+    for (let i = s; i < b; i++) {
+      if (this.knownAt(i) !== undefined) return a;
+      const t = this.word(i)!;
+      if (!this.isCapWord(i)) continue;
+      const f = t.folded;
+      if (ROLE_WORDS.has(f) || TITLE_WORDS.has(f) || TITLE_ABBREVIATIONS.has(f) || MONTHS.has(f) || WEEKDAYS.has(f)) return a;
+      // A hyphenated second part ("Co-operation") adds no initial.
+      if (i > s && gap[i] === GAP_HYPHEN) continue;
+      initials += t.text.charAt(0);
+    }
+    if (initials.length < 2 || initials.toUpperCase() !== acr.text.toUpperCase()) return a;
+    const start = this.v.starts[s]!;
+    const name = normaliseSpace(text.slice(start, this.v.ends[b - 1]!));
+    const id = slugOf(name);
+    this.candidates.push({ start, end: this.v.ends[b - 1]!, name, id, type: 'organization', firstToken: s, lastToken: b - 1 });
+    this.acronymDefinitions.push({ acronym: acr.text, name, id, start });
     return b;
   }
 
