@@ -209,6 +209,19 @@ describe('heuristic actors: organisations', () => {
     assert.deepEqual(summary(find("La Direction générale of course a démenti l'information.")).filter((a) => a.includes('of')), []);
   });
 
+  it('takes the adjective of a continent or a sea after a head (Commission européenne, Parlamento Europeo)', () => {
+    assert.deepEqual(summary(find('La Commission européenne et le Parlement européen ont adopté le pacte avec le Conseil méditerranéen.')), [
+      'organization:Commission européenne',
+      'organization:Parlement européen',
+      'organization:Conseil méditerranéen',
+    ]);
+    assert.deepEqual(summary(find('La Comisión Europea y el Parlamento Europeo han aprobado el pacto con la Agencia Europea de la Guardia.')), [
+      'organization:Comisión Europea',
+      'organization:Parlamento Europeo',
+      'organization:Agencia Europea de la Guardia',
+    ]);
+  });
+
   it('takes a run of capitalised words spelled out by the acronym in parentheses after it', () => {
     const text =
       'Europol thanked the European Multidisciplinary Platform Against Criminal Threats (EMPACT) for its support. EMPACT priorities include firearms trafficking.';

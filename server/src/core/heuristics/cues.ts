@@ -141,7 +141,7 @@ export const ORG_HEADS = folded([
   'Secrétariat', 'Observatoire', 'Cellule', 'Autorité', 'Assemblée', 'Chambre', 'Garde', 'Forces',
   'Armée', 'Douane', 'Douanes', 'Groupe', 'Union', 'Ligue', 'Mission', 'Coalition',
   'Front', 'Mouvement', 'Parti', 'Caisse', 'Fonds', 'Agences', 'Haut-Commissariat', 'Division',
-  'Sous-direction', 'Escadron', 'Compagnie', 'Régiment', 'Inspection', 'Cabinet', 'Conseils',
+  'Sous-direction', 'Escadron', 'Compagnie', 'Régiment', 'Inspection', 'Cabinet', 'Conseils', 'Parlement',
   // es
   'Dirección', 'Comisaría', 'Fiscalía', 'Juzgado', 'Audiencia', 'Guardia', 'Policía', 'Unidad',
   'Centro', 'Ministerio', 'Servicio', 'Servicios', 'Agencia', 'Oficina', 'Brigada', 'Cuerpo', 'Fuerzas',
@@ -149,7 +149,7 @@ export const ORG_HEADS = folded([
   'Departamento', 'Instituto', 'Ejército', 'Armada', 'Organización', 'Asociación', 'Fundación',
   'Banco', 'Autoridad', 'Administración', 'Inspección', 'Mando', 'Comandancia', 'Subdirección',
   'Sección', 'Grupo', 'Frente', 'Movimiento', 'Partido', 'Observatorio', 'Universidad', 'Academia',
-  'Unión', 'Liga', 'Misión', 'Gendarmería', 'Prefectura', 'Mossos', 'Ertzaintza',
+  'Unión', 'Liga', 'Misión', 'Gendarmería', 'Prefectura', 'Mossos', 'Ertzaintza', 'Parlamento',
   // en
   'Ministry', 'Agency', 'Department', 'Bureau', 'Council', 'Court', 'Directorate', 'Administration',
   'Commission', 'Unit', 'Force', 'Forces', 'Command', 'Authority', 'Centre', 'Center', 'Institute',
@@ -196,6 +196,7 @@ export const CAPITALISED_ADJECTIVE_SUFFIXES: readonly string[] = [
   'al', 'ale', 'ales', 'aux', 'ique', 'iques', 'if', 'ive', 'ifs', 'ives', 'ivo', 'iva', 'ivos', 'ivas',
   'aire', 'aires', 'ico', 'ica', 'icos', 'icas', 'ario', 'aria', 'arios', 'arias', 'ienne', 'iennes',
   'ense', 'enses', 'iste', 'istes', 'ista', 'istas', 'ial', 'iale', 'ieure', 'eure',
+  'een', 'eenne', 'peo', 'pea', 'neo', 'nea',
 ];
 
 /** Plural adjective endings: a capitalised word ending so is not a name ("Estudios Estratégicos", "Forces Armées"). */
@@ -210,9 +211,11 @@ export const ADJECTIVE_SUFFIXES: readonly string[] = [
   'al', 'ale', 'aux', 'ales', 'el', 'elle', 'els', 'elles', 'ien', 'ienne', 'iens', 'iennes', 'ique',
   'iques', 'if', 'ive', 'ifs', 'ives', 'aire', 'aires', 'ais', 'aise', 'aises', 'ain', 'aine', 'ains',
   'aines', 'iste', 'istes', 'ier', 'iere', 'iers', 'ieres', 'eur', 'eure', 'eurs', 'ial', 'iale',
+  'een', 'eenne', 'eens', 'eennes', // européen, méditerranéen
   // es
   'ales', 'ico', 'ica', 'icos', 'icas', 'ivo', 'iva', 'ivos', 'ivas', 'ario', 'aria', 'arios', 'arias',
   'ano', 'ana', 'anos', 'anas', 'ense', 'enses', 'ista', 'istas', 'ior', 'iores',
+  'peo', 'pea', 'peos', 'peas', 'neo', 'nea', 'neos', 'neas', // europeo, mediterráneo
 ];
 
 /** Pre-nominal French and Spanish adjectives after "de" ("Tribunal de première instance"). */
