@@ -103,3 +103,40 @@ describe('recognize with the built-in lexicons', function () {
     assert.ok(!ids.actor.includes('cni'));
   });
 });
+
+describe('recognize: later mentions of a person the lexicon names in full', function () {
+  let recognizer: Recognizer;
+
+  before(function () {
+    recognizer = createRecognizer(buildLexicon(readBuiltinLexicons()));
+  });
+
+  /** Actor mentions as "source:text=id". */
+  const actors = (result: Recognition): string[] => result.entities.filter((e) => e.category === 'actor').map((e) => `${e.source}:${e.text}=${e.id}`);
+
+  it('links "Mme Waly" and a bare "Waly" to Ghada Waly, in the whole document, sliced or not', () => {
+    const paragraph =
+      "La Directrice exécutive de l'ONUDC, Ghada Waly, a appelé les États membres à agir. Selon Mme Waly, les réseaux exploitent les failles. Waly a conclu la réunion.";
+    const text = `${paragraph}\n\n${'Les enquêteurs poursuivent leur travail sur le terrain. '.repeat(60)}\n\nMme Waly reviendra à Rabat en mai.\n`;
+    const whole = recognizer.recognize(text);
+    assert.deepEqual(actors(whole), [
+      'lexicon:ONUDC=unodc',
+      'lexicon:Ghada Waly=ghada-waly',
+      'heuristic:Waly=ghada-waly',
+      'heuristic:Waly=ghada-waly',
+      'heuristic:Waly=ghada-waly',
+    ]);
+    for (const e of whole.entities.filter((x) => x.source === 'heuristic')) assert.equal(e.name, 'Ghada Waly');
+    // The same in slices smaller than the distance between the full name and the last mention.
+    const steps = recognizer.steps(text, { sliceChars: 400 });
+    let sliced;
+    while ((sliced = steps.step()) === undefined);
+    assert.deepEqual(sliced.entities, whole.entities);
+  });
+
+  it('leaves the surname alone when the full name is absent, and never links an Arabic word', () => {
+    assert.deepEqual(actors(recognizer.recognize('Selon Mme Waly, les réseaux exploitent les failles.')), ['heuristic:Waly=waly']);
+    const arabic = recognizer.recognize('قالت غادة والي إن الشبكات تستغل الثغرات. وأكد والي المدينة ذلك.');
+    assert.deepEqual(arabic.entities.filter((e) => e.category === 'actor').map((e) => e.text), ['غادة والي']);
+  });
+});

@@ -171,6 +171,10 @@ class SlicedRecognition implements RecognitionSteps {
   private spans: LanguageSpan[] | undefined;
   private readonly vocabulary = new Map<string, number>();
   private readonly definitions: HeuristicDefinitions = { acronyms: new Map(), surnames: new Map() };
+  /** The surnames of the lexicon's people the document names in full, in document order (the first wins). */
+  private readonly lexiconSurnames = new Map<string, { name: string; id: string }>();
+  /** In a sliced document, the definitions of pass 4, made once. */
+  private linking: HeuristicDefinitions | undefined;
   private entities: Entity[] = [];
   private lines: LineIndex | undefined;
   private result: Recognition | undefined;
@@ -307,6 +311,15 @@ class SlicedRecognition implements RecognitionSteps {
       const defined = safely(() => scan.definitions(part.slice.start, part.slice.end), undefined);
       if (defined !== undefined) mergeDefinitions(this.definitions, defined);
     }
+    addLexiconSurnames(resolved, columns, part.slice.start, part.slice.end, this.lexiconSurnames);
+  }
+
+  /** The definitions the heuristics link later mentions with: the lexicon's people before the heuristics' own. */
+  private linkingDefinitions(own: HeuristicDefinitions): HeuristicDefinitions {
+    if (this.lexiconSurnames.size === 0) return own;
+    const surnames = new Map(own.surnames);
+    for (const [surname, person] of this.lexiconSurnames) surnames.set(surname, person);
+    return { acronyms: own.acronyms, surnames };
   }
 
   /** Pass 4: heuristic actors linked, and the entities that start inside the slice. */
@@ -318,7 +331,9 @@ class SlicedRecognition implements RecognitionSteps {
     try {
       let heuristic: HeuristicActor[] = [];
       if (scan !== undefined) {
-        const found = safely(() => scan.finish(this.sliced ? this.definitions : scan.definitions(0, Infinity)), [] as HeuristicActor[]);
+        // Every slice's pass 3 ran before any pass 4: the lexicon's surnames are the whole document's.
+        this.linking ??= this.sliced ? this.linkingDefinitions(this.definitions) : undefined;
+        const found = safely(() => scan.finish(this.linking ?? this.linkingDefinitions(scan.definitions(0, Infinity))), [] as HeuristicActor[]);
         heuristic = checkedActors(found, this.text, columns, this.matcher, ignored);
       }
       let found = resolved;
@@ -372,6 +387,22 @@ function spansWithin(spans: LanguageSpan[], window: { start: number; end: number
     out.push({ start: Math.max(s.start, window.start), end: Math.min(s.end, window.end), language: s.language });
   }
   return out;
+}
+
+/**
+ * The surnames of the people of the lexicon that `matches` name in full ("Ghada Waly" gives
+ * "Waly"), for the matches starting in [from, to): later in the document, "Mme Waly" and a bare
+ * "Waly" are that person, as the heuristics' own full names make their surnames (actors.ts). Only
+ * Latin capitalised surnames: an Arabic word has no capital to tell a name from a common word.
+ */
+function addLexiconSurnames(matches: readonly EntityMatch[], columns: TokenColumns, from: number, to: number, into: Map<string, { name: string; id: string }>): void {
+  for (const m of matches) {
+    const entry = m.entry;
+    if (entry.category !== 'actor' || entry.type !== 'person' || m.lastToken <= m.firstToken || m.start < from || m.start >= to) continue;
+    const last = columns.words[columns.wordOf[m.lastToken]!];
+    if (last === undefined || last.script !== 'latin' || !last.upperInitial || last.allCaps || last.text.length < 3) continue;
+    if (!into.has(last.text)) into.set(last.text, { name: entry.name, id: entry.id });
+  }
 }
 
 /** Adds definitions that `into` does not have yet (slices come in document order: the first one wins). */

@@ -1329,7 +1329,7 @@ class ActorFinder {
     // A capitalised function word inside the run ("Platform Against Criminal Threats", "Office Of
     // The ...") marks a title-cased phrase, not a sequence of names.
     for (let i = a + 1; i < b; i++) {
-      if (this.isCapWord(i) && this.hasCue(i, C_FUNCTION_WORD) && !this.hasCue(i, C_NAME_PARTICLE) && !this.sentenceStart(i)) return;
+      if (this.isCapWord(i) && this.hasCue(i, C_FUNCTION_WORD) && !this.hasCue(i, C_NAME_PARTICLE) && !this.sentenceStart(i) && !TITLE_ABBREVIATIONS.has(this.word(i)!.folded)) return;
     }
     let p = a;
     while (p < b) {
@@ -1350,6 +1350,9 @@ class ActorFinder {
     if (this.knownAt(i) !== undefined) return true;
     if (t.text === 's' && this.v.gap[i] === GAP_APOSTROPHE) return true; // a possessive
     if (this.isLower(i)) return false; // a particle inside the run
+    // A courtesy title inside a run starts the name after it ("Selon Mme Dupont", "Según Señora Ruiz"):
+    // the capitalised word before it is another thing, usually a sentence's first word.
+    if (i > runStart && (TITLE_ABBREVIATIONS.has(t.folded) || TITLE_WORDS.has(t.folded))) return true;
     if (i === runStart && this.sentenceStart(i)) {
       if (this.hasCue(i, C_FILLER)) return true;
       // A capitalised common word opening the sentence ("Mendicité", "Cocaine"): not a name.
