@@ -222,6 +222,16 @@ describe('heuristic actors: organisations', () => {
     ]);
   });
 
+  it('takes capitalised adjectives in -era, -ero and -ière after a complement (Vigilancia Aduanera, Brigade Financière)', () => {
+    assert.deepEqual(summary(find('El Servicio de Vigilancia Aduanera intervino tres embarcaciones frente a la costa, según la Guardia Civil.')), [
+      'organization:Servicio de Vigilancia Aduanera',
+      'organization:Guardia Civil',
+    ]);
+    assert.deepEqual(summary(find('La Brigade Financière a transmis le dossier au parquet.')), ['organization:Brigade Financière']);
+    // A person's name ending so stays a person.
+    assert.deepEqual(summary(find('Selon Vera Herrera, la saisie est historique.')), ['person:Vera Herrera']);
+  });
+
   it('takes a run of capitalised words spelled out by the acronym in parentheses after it', () => {
     const text =
       'Europol thanked the European Multidisciplinary Platform Against Criminal Threats (EMPACT) for its support. EMPACT priorities include firearms trafficking.';

@@ -197,6 +197,7 @@ export const CAPITALISED_ADJECTIVE_SUFFIXES: readonly string[] = [
   'aire', 'aires', 'ico', 'ica', 'icos', 'icas', 'ario', 'aria', 'arios', 'arias', 'ienne', 'iennes',
   'ense', 'enses', 'iste', 'istes', 'ista', 'istas', 'ial', 'iale', 'ieure', 'eure',
   'een', 'eenne', 'peo', 'pea', 'neo', 'nea',
+  'iere', 'ieres', 'ero', 'era', 'eros', 'eras', // Financière, Douanière; Aduanera, Financiero
 ];
 
 /** Plural adjective endings: a capitalised word ending so is not a name ("Estudios Estratégicos", "Forces Armées"). */
