@@ -255,6 +255,11 @@ describe('heuristic actors: organisations', () => {
     assert.deepEqual(summary(actors), ['organization:لوزارة الداخلية', 'organization:مجلس الأمن الدولي']);
     assert.equal(actors[0]!.name, 'وزارة الداخلية');
   });
+
+  it('takes no Arabic body qualified as "the competent" or "the concerned" one', () => {
+    const text = 'تم إخضاع المشتبه فيهم للبحث تحت إشراف النيابة العامة المختصة، بتنسيق مع المصالح الأمنية المعنية ومع الفرقة الوطنية للشرطة القضائية.';
+    assert.deepEqual(summary(find(text)), ['organization:الفرقة الوطنية للشرطة القضائية']);
+  });
 });
 
 describe('heuristic actors: organisations, harder cases', () => {

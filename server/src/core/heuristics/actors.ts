@@ -1612,6 +1612,9 @@ class ActorFinder {
       complements++;
     }
     if (complements < (strong ? 1 : 2)) return i + 1;
+    // "النيابة العامة المختصة" is "the competent prosecution": a qualifier that points at whichever
+    // body is concerned names none, as "le parquet compétent" names none in French.
+    if (AR_GENERIC_QUALIFIERS.has(this.word(q - 1)!.folded)) return q;
     const start = this.v.starts[i]!;
     const end = this.v.ends[q - 1]!;
     // A country or threat inside the name is fine; one that reaches past it is not.
@@ -1687,6 +1690,11 @@ class ActorFinder {
     return out;
   }
 }
+
+/** Qualifiers of a generic reference: competent, concerned, relevant (both genders, singular and plural). */
+const AR_GENERIC_QUALIFIERS: ReadonlySet<string> = new Set(
+  ['المختص', 'المختصة', 'المختصين', 'المختصون', 'المعني', 'المعنية', 'المعنيين', 'المعنيون', 'المسؤولة', 'المسؤول'].map(foldWord),
+);
 
 const AR_TIME_WORDS: ReadonlySet<string> = new Set(
   ['الأسبوع', 'الماضي', 'الماضية', 'الجاري', 'الجارية', 'الحالي', 'الحالية', 'المقبل', 'المقبلة', 'الشهر', 'السنة', 'الساعة', 'اليوم', 'الليلة', 'الأخير', 'الأخيرة'].map(foldWord),
