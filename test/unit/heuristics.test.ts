@@ -292,6 +292,17 @@ describe('heuristic actors: organisations, harder cases', () => {
     assert.deepEqual(summary(actors2), ['organization:Unidad de Inmigración Ilegal y Falsedades Documentales']);
   });
 
+  it('takes a lower-case threat whole into a French complement, with the acronym after it', () => {
+    const text = "Selon Ibrahim Moussa, chef de l'Office central de répression du trafic illicite des stupéfiants (OCRTIS), l'OCRTIS a saisi deux tonnes.";
+    const actors = find(text, [known(text, 'trafic illicite des stupéfiants', 'threat', 'drug-trafficking')]);
+    assert.deepEqual(summary(actors), [
+      'person:Ibrahim Moussa',
+      'organization:Office central de répression du trafic illicite des stupéfiants',
+      'organization:OCRTIS',
+      'organization:OCRTIS',
+    ]);
+  });
+
   it('does not take a place after "la région de" or "the city of" for a person', () => {
     const text = 'Les saisies ont eu lieu dans la région de Souss-Massa et la province de Taza-Taounate. Officers patrolled the city of Port Harcourt.';
     assert.deepEqual(find(text), []);

@@ -1226,6 +1226,13 @@ class ActorFinder {
     if (lowercase >= MAX_ORG_LOWERCASE) return m;
     const known = this.knownAt(m);
     if (known !== undefined && known.category !== 'threat') return m;
+    // A threat names the body's field ("Office central de répression du trafic illicite des
+    // stupéfiants"): the complement takes it whole, or the name would end inside it.
+    if (known !== undefined && known.start === this.v.starts[m]) {
+      let q = m;
+      while (q < n && this.v.starts[q]! < known.end) q++;
+      return q;
+    }
     // Infinitives follow a bare "de" ("afin de renforcer"): a verb, not a noun.
     const before = this.word(m - 1)!.folded;
     if ((before === 'de' || before === 'd') && isInfinitiveShape(f, lang)) return m;
