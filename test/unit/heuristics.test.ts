@@ -303,6 +303,12 @@ describe('heuristic actors: organisations, harder cases', () => {
     ]);
   });
 
+  it('takes no person after "the" in English, even with a known acronym between ("the EU Policy Cycle")', () => {
+    const text = 'The operation is a priority of the EU Policy Cycle, officials told the Gulf Times, and John Smith confirmed it to the Minister Ana Ruiz.';
+    const actors = find(text, [known(text, 'EU', 'actor', 'european-union')], 'en');
+    assert.deepEqual(summary(actors), ['person:John Smith', 'person:Ana Ruiz']);
+  });
+
   it('does not take a place after "la région de" or "the city of" for a person', () => {
     const text = 'Les saisies ont eu lieu dans la région de Souss-Massa et la province de Taza-Taounate. Officers patrolled the city of Port Harcourt.';
     assert.deepEqual(find(text), []);

@@ -1462,6 +1462,16 @@ class ActorFinder {
       const noun = this.word(p - 2)!;
       if (PLACE_NOUNS.has(noun.folded) && gap[p - 1] === GAP_SPACE) return true;
     }
+    // English puts "the" before named things, never before a person's name: "the EU Policy Cycle",
+    // "the Schengen Borders Code" (a known acronym or country may stand between). A title or a
+    // role is not in the way here: they are not in the run.
+    if (this.languageAt(this.v.starts[p]!) === 'en') {
+      let b = p - 1;
+      while (b >= 0 && b >= p - 2 && gap[b + 1] === GAP_SPACE && this.knownAt(b) !== undefined && this.knownAt(b)!.category !== 'actor') b--;
+      if (b === p - 1 && b >= 0 && this.knownAt(b)?.category === 'actor' && this.word(b)!.allCaps && gap[b + 1] === GAP_SPACE) b--;
+      const article = this.word(b);
+      if (article !== undefined && b < p && gap[b + 1] === GAP_SPACE && article.folded === 'the' && this.isLower(b)) return true;
+    }
     // Quoted from end to end.
     if ((flags[p]! & F_OPEN_QUOTE) !== 0 && q < this.v.starts.length && (flags[q]! & F_CLOSE_QUOTE) !== 0) return true;
     if ((flags[p]! & F_OPEN_QUOTE) !== 0 && q === this.v.starts.length) return true;
