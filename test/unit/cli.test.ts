@@ -38,6 +38,8 @@ interface JsonEntity {
   variant?: string;
   language?: string;
   lexicon?: string;
+  deprecated?: { preferred: string; replacement: string; reason?: string };
+  nameVariant?: { canonical: string; distance: number; accepted: boolean };
 }
 
 interface JsonOutput {
@@ -120,13 +122,31 @@ describe('communique CLI (dist/cli.js)', function () {
             assert.equal(typeof e.variant, 'string', `variant of ${e.text}`);
             assert.equal(typeof e.lexicon, 'string', `lexicon of ${e.text}`);
           }
-          const allowed = ['category', 'id', 'name', 'text', 'range', 'source', 'type', 'variant', 'language', 'lexicon'];
+          const allowed = ['category', 'id', 'name', 'text', 'range', 'source', 'type', 'variant', 'language', 'lexicon', 'deprecated', 'nameVariant'];
           assert.deepEqual(
             Object.keys(e).filter((k) => !allowed.includes(k)),
             [],
           );
         }
       }
+    });
+
+    it('adds what the language server says of a deprecated term and of a misspelt name, after the usual keys', function () {
+      const input = 'date 2026-01\n\nLes immigrés clandestins ont été interceptés. Le directeur Abdellatif Hamouchi a salué la Guardia Civil.\n';
+      const { out, run: r } = scanJson(['-'], { input });
+      assert.equal(r.status, 0, r.stderr);
+      const entities = out.files[0]!.entities;
+      const term = entities.find((e) => e.text === 'immigrés clandestins')!;
+      assert.equal(term.deprecated?.preferred, 'immigrés en situation irrégulière');
+      assert.equal(term.deprecated?.replacement, 'immigrés en situation irrégulière');
+      assert.match(term.deprecated?.reason ?? '', /Clandestin/);
+      const name = entities.find((e) => e.text === 'Abdellatif Hamouchi')!;
+      assert.equal(name.id, 'abdellatif-hammouchi');
+      assert.deepEqual(name.nameVariant, { canonical: 'Abdellatif Hammouchi', distance: 0, accepted: false });
+      assert.deepEqual(Object.keys(term).slice(-2), ['lexicon', 'deprecated']);
+      // The others carry neither.
+      const plain = entities.find((e) => e.text === 'Guardia Civil')!;
+      assert.equal('deprecated' in plain || 'nameVariant' in plain, false);
     });
 
     it('gives ranges in UTF-16 line/character that point at the entity text', function () {

@@ -5,7 +5,7 @@
  * (issue 2): `{"files":[{"path","language","entities":[{category,id,name,text,range,source,...}]}]}`.
  * Keys are written in a fixed order so diffs of two runs stay readable.
  */
-import type { ActorType, Category, EntitySource, Lang, Range, Recognition } from '../core/types';
+import type { ActorType, Category, DeprecatedUse, EntitySource, Lang, NameVariantMatch, Range, Recognition } from '../core/types';
 
 /** One entity as written to JSON. */
 export interface JsonEntity {
@@ -23,6 +23,10 @@ export interface JsonEntity {
   language: Lang;
   /** The lexicon file of the entry (lexicon entities only). */
   lexicon?: string;
+  /** A deprecated term: what to write instead, and why (issue 5). */
+  deprecated?: DeprecatedUse;
+  /** An actor found through a misspelt or transliterated name: the spelling it approximates (issue 5). */
+  nameVariant?: NameVariantMatch;
 }
 
 /** One scanned file as written to JSON. */
@@ -52,6 +56,9 @@ export function jsonFileReport(path: string, recognition: Recognition, lexiconPa
       ...(e.variant !== undefined ? { variant: e.variant } : {}),
       language: e.language,
       ...(e.lexicon !== undefined ? { lexicon: lexiconPath(e.lexicon) } : {}),
+      // Last, so that the keys every entity has keep their places.
+      ...(e.deprecated !== undefined ? { deprecated: { ...e.deprecated } } : {}),
+      ...(e.nameVariant !== undefined ? { nameVariant: { ...e.nameVariant } } : {}),
     })),
   };
 }

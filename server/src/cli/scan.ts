@@ -7,6 +7,7 @@
  */
 import { isAbsolute, relative } from 'node:path';
 import { createRecognizer } from '../core/recognize';
+import { terminologyOf } from '../core/terminology';
 import type { Lexicon, LexiconProblem } from '../core/types';
 import { loadLexicon } from '../node/lexiconFiles';
 import { ExitCode, parseCommandArgs, UsageError, type CliIO } from './io';
@@ -64,10 +65,13 @@ export function runScan(args: readonly string[], io: CliIO): number {
     if (read.warning !== undefined) io.stderr.write(`${path}: warning: ${read.warning}\n`);
     let recognition;
     try {
-      recognition = recognizer.recognize(read.text, {
-        ...(options.language !== undefined ? { language: options.language } : {}),
-        heuristics: options.heuristics,
-      });
+      // Deprecated terms are marked as the language server marks them (`deprecated` in the JSON).
+      recognition = terminologyOf(lexicon).mark(
+        recognizer.recognize(read.text, {
+          ...(options.language !== undefined ? { language: options.language } : {}),
+          heuristics: options.heuristics,
+        }),
+      );
     } catch (e) {
       // A bug on one document must not cost the user the others.
       const detail = e instanceof Error ? (io.env['COMMUNIQUE_DEBUG'] ? (e.stack ?? e.message) : e.message) : String(e);
