@@ -232,6 +232,19 @@ describe('heuristic actors: organisations', () => {
     assert.deepEqual(summary(find('Selon Vera Herrera, la saisie est historique.')), ['person:Vera Herrera']);
   });
 
+  it('carries a name past "contra" up to the acronym in parentheses its initials spell (CITCO)', () => {
+    const text = 'La operación ha sido coordinada por el Centro de Inteligencia contra el Terrorismo y el Crimen Organizado (CITCO). El CITCO informó.';
+    const actors = find(text, [known(text, 'Terrorismo', 'threat', 'terrorism'), known(text, 'Crimen Organizado', 'threat', 'organized-crime')]);
+    assert.deepEqual(summary(actors), [
+      'organization:Centro de Inteligencia contra el Terrorismo y el Crimen Organizado',
+      'organization:CITCO',
+      'organization:CITCO',
+    ]);
+    // Initials that do not spell it: the name stops where its reading stopped.
+    const other = 'La operación ha sido coordinada por el Centro de Inteligencia contra el Terrorismo en Madrid (CNI).';
+    assert.deepEqual(summary(find(other, [known(other, 'Terrorismo', 'threat', 'terrorism')])), ['organization:Centro de Inteligencia']);
+  });
+
   it('takes a run of capitalised words spelled out by the acronym in parentheses after it', () => {
     const text =
       'Europol thanked the European Multidisciplinary Platform Against Criminal Threats (EMPACT) for its support. EMPACT priorities include firearms trafficking.';

@@ -114,6 +114,8 @@ const APPOSITION_ROLE_WINDOW = 20;
 const MIN_WRAPPED_LINE = 50;
 /** Longest run of capitalised words examined at once. */
 const MAX_RUN_TOKENS = 40;
+/** How many words an acronym in parentheses may carry an organisation's name past where its reading stopped. */
+const MAX_SPELLED_EXTENSION = 8;
 /** How far back the separator before the first token is read (see readSeparators). */
 const MAX_FIRST_GAP = 4096;
 /** Longest line taken for a heading when it stands alone between blank lines. */
@@ -890,6 +892,52 @@ class ActorFinder {
   }
 
   /**
+   * The end of an organisation that starts at token s and was read up to `end`, when an acronym in
+   * parentheses follows within a few words of the same clause and the initials from s up to it
+   * spell it: "Centro de Inteligencia contra el Terrorismo y el Crimen Organizado (CITCO)". The
+   * initials are those of the capitalised words, or of every word but the function words.
+   * Returns `end` when there is no such acronym.
+   */
+  private spelledUpTo(s: number, end: number): number {
+    const { gap, flags, text } = this.v;
+    const n = this.v.starts.length;
+    let k = end;
+    while (k < n && k - end <= MAX_SPELLED_EXTENSION && (flags[k]! & F_OPEN_PAREN) === 0) {
+      const g = gap[k];
+      if ((g !== GAP_SPACE && g !== GAP_APOSTROPHE && g !== GAP_HYPHEN) || this.v.heading[k]) return end;
+      k++;
+    }
+    if (k === end || k >= n || (flags[k]! & F_OPEN_PAREN) === 0) return end;
+    const acr = this.word(k)!;
+    if (!acr.allCaps || acr.text.length < 3 || acr.text.length > 10 || !closesRightAfter(text, this.v.ends[k]!)) return end;
+    // The words between may not belong to another actor or be an acronym of their own.
+    for (let i = end; i < k; i++) {
+      const known = this.knownAt(i);
+      if ((known !== undefined && known.category === 'actor') || this.word(i)!.allCaps) return end;
+    }
+    let capitals = '';
+    let content = '';
+    let capitalsBefore = '';
+    let contentBefore = '';
+    for (let i = s; i < k; i++) {
+      if (i === end) {
+        capitalsBefore = capitals;
+        contentBefore = content;
+      }
+      const t = this.word(i)!;
+      if (i > s && gap[i] === GAP_HYPHEN) continue;
+      const initial = t.text.charAt(0);
+      if (this.isCapWord(i)) capitals += initial;
+      if (!FUNCTION_WORDS.has(t.folded) && t.text.length > 1) content += initial;
+    }
+    const wanted = acr.text.toUpperCase();
+    // Spelled by the name as read already ("Border Enforcement Directorate américaine (BED)"): the
+    // words after it are the sentence's, not the name's.
+    if (capitalsBefore.toUpperCase() === wanted || contentBefore.toUpperCase() === wanted) return end;
+    return capitals.toUpperCase() === wanted || content.toUpperCase() === wanted ? k : end;
+  }
+
+  /**
    * A run of capitalised words with no organisational head, followed by an acronym in parentheses
    * spelled by their initials: "European Multidisciplinary Platform Against Criminal Threats
    * (EMPACT)". A writer who spells out a body and then gives its acronym is naming an
@@ -1015,8 +1063,12 @@ class ActorFinder {
     // Spanish sentence goes on with its own adjectives ("la Drug Enforcement Administration
     // américaine"), which are not part of the name.
     const englishStyle = lang === 'en' || (h > s && !HEAD_PREFIXES.has(this.word(s)!.folded));
-    const end = this.extendOrganisation(h, lang, englishStyle);
+    let end = this.extendOrganisation(h, lang, englishStyle);
     if (!this.validOrganisation(s, h, end)) return h;
+    // The extension stops at prepositions such as "contra" or "pour"; an acronym in parentheses
+    // a little further on, spelled by the initials up to it, says the name goes on to there.
+    const spelled = this.spelledUpTo(s, end);
+    if (spelled > end && this.validOrganisation(s, h, spelled)) end = spelled;
 
     const start = this.v.starts[s]!;
     const stop = this.v.ends[end - 1]!;
