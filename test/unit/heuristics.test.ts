@@ -245,6 +245,15 @@ describe('heuristic actors: organisations', () => {
     assert.deepEqual(summary(find(other, [known(other, 'Terrorismo', 'threat', 'terrorism')])), ['organization:Centro de Inteligencia']);
   });
 
+  it('takes an acronym a role belongs to as an organisation, and links its later mentions', () => {
+    const fr = "Le directeur de l'OCAM, Gert Vercauteren, a souligné l'importance du partage. L'OCAM publiera son analyse.";
+    assert.deepEqual(summary(find(fr)), ['organization:OCAM', 'person:Gert Vercauteren', 'organization:OCAM']);
+    const es = 'El jefe de la UCO declaró ante el juez. La UCO investiga.';
+    assert.deepEqual(summary(find(es)), ['organization:UCO', 'organization:UCO']);
+    // No article: the acronym qualifies a noun; no role: nothing says it is a body.
+    assert.deepEqual(summary(find('The head of the NCA said the director of DNA testing confirmed the GPS data.', [], 'en')), ['organization:NCA']);
+  });
+
   it('takes a run of capitalised words spelled out by the acronym in parentheses after it', () => {
     const text =
       'Europol thanked the European Multidisciplinary Platform Against Criminal Threats (EMPACT) for its support. EMPACT priorities include firearms trafficking.';

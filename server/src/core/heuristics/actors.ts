@@ -114,6 +114,10 @@ const APPOSITION_ROLE_WINDOW = 20;
 const MIN_WRAPPED_LINE = 50;
 /** Longest run of capitalised words examined at once. */
 const MAX_RUN_TOKENS = 40;
+/** What may stand between a role and the acronym of its body: "directeur de l'OCAM", "head of the NCA", "jefe de la UCO". */
+const ROLE_ACRONYM_CONNECTORS: ReadonlySet<string> = new Set(['de', 'du', 'des', 'd', 'of', 'del', 'at']);
+const ROLE_ACRONYM_ARTICLES: ReadonlySet<string> = new Set(['la', 'l', 'le', 'les', 'the', 'el', 'los', 'las']);
+const ROLE_ACRONYM_CONTRACTIONS: ReadonlySet<string> = new Set(['du', 'des', 'del']);
 /** How many words an acronym in parentheses may carry an organisation's name past where its reading stopped. */
 const MAX_SPELLED_EXTENSION = 8;
 /** How far back the separator before the first token is read (see readSeparators). */
@@ -887,8 +891,37 @@ class ActorFinder {
     }
     const defined = this.acronymBackedAt(a, b);
     if (defined > a) return defined;
+    if (b === a + 1 && this.roleOwnedAcronymAt(a)) return b;
     this.processPersons(a, b);
     return b;
+  }
+
+  /**
+   * An acronym that a role belongs to is an organisation: "le directeur de l'OCAM", "the head of
+   * the NCA", "el jefe de la UCO". Its later bare mentions get the same id. True when it recorded one.
+   */
+  private roleOwnedAcronymAt(i: number): boolean {
+    const { gap } = this.v;
+    const t = this.word(i)!;
+    if (!t.allCaps || t.text.length < 3 || t.text.length > 8 || this.knownAt(i) !== undefined || ROMAN_NUMERAL.test(t.text)) return false;
+    // Back over an article, then a connector, to the role: "directeur de l'", "head of the", "jefe de la".
+    // An article, or a connector that holds one (du, del), makes the acronym a body's name: "the
+    // director of DNA testing" has none, and there the acronym only qualifies a noun.
+    let p = i - 1;
+    let article = false;
+    if (p >= 0 && this.isLower(p) && ROLE_ACRONYM_ARTICLES.has(this.word(p)!.folded) && (gap[p + 1] === GAP_SPACE || gap[p + 1] === GAP_APOSTROPHE)) {
+      article = true;
+      p--;
+    }
+    if (p < 0 || !this.isLower(p) || !ROLE_ACRONYM_CONNECTORS.has(this.word(p)!.folded) || (gap[p + 1] !== GAP_SPACE && gap[p + 1] !== GAP_APOSTROPHE)) return false;
+    if (!article && !ROLE_ACRONYM_CONTRACTIONS.has(this.word(p)!.folded)) return false;
+    p--;
+    if (p < 0 || gap[p + 1] !== GAP_SPACE || !ROLE_WORDS.has(this.word(p)!.folded)) return false;
+    const start = this.v.starts[i]!;
+    const id = slugOf(t.text);
+    this.candidates.push({ start, end: this.v.ends[i]!, name: t.text, id, type: 'organization', firstToken: i, lastToken: i });
+    this.acronymDefinitions.push({ acronym: t.text, name: t.text, id, start });
+    return true;
   }
 
   /**
