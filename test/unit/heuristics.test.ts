@@ -245,6 +245,17 @@ describe('heuristic actors: organisations', () => {
     assert.deepEqual(summary(find(other, [known(other, 'Terrorismo', 'threat', 'terrorism')])), ['organization:Centro de Inteligencia']);
   });
 
+  it('reads cartels and clans as organisations, not people', () => {
+    assert.deepEqual(summary(find('El Clan del Golfo y el Cártel de Sinaloa operan en la zona, según la Policía Nacional.')), [
+      'organization:Clan del Golfo',
+      'organization:Cártel de Sinaloa',
+      'organization:Policía Nacional',
+    ]);
+    assert.deepEqual(summary(find('The Sinaloa Cartel smuggled fentanyl into Arizona.', [], 'en')), ['organization:Sinaloa Cartel']);
+    // "Clan" alone is a common word at the start of a sentence.
+    assert.deepEqual(summary(find('Clan members were arrested in the port.', [], 'en')), []);
+  });
+
   it('takes an acronym a role belongs to as an organisation, and links its later mentions', () => {
     const fr = "Le directeur de l'OCAM, Gert Vercauteren, a souligné l'importance du partage. L'OCAM publiera son analyse.";
     assert.deepEqual(summary(find(fr)), ['organization:OCAM', 'person:Gert Vercauteren', 'organization:OCAM']);

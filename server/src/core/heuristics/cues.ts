@@ -142,6 +142,7 @@ export const ORG_HEADS = folded([
   'Armée', 'Douane', 'Douanes', 'Groupe', 'Union', 'Ligue', 'Mission', 'Coalition',
   'Front', 'Mouvement', 'Parti', 'Caisse', 'Fonds', 'Agences', 'Haut-Commissariat', 'Division',
   'Sous-direction', 'Escadron', 'Compagnie', 'Régiment', 'Inspection', 'Cabinet', 'Conseils', 'Parlement',
+  'Cartel', 'Clan',
   // es
   'Dirección', 'Comisaría', 'Fiscalía', 'Juzgado', 'Audiencia', 'Guardia', 'Policía', 'Unidad',
   'Centro', 'Ministerio', 'Servicio', 'Servicios', 'Agencia', 'Oficina', 'Brigada', 'Cuerpo', 'Fuerzas',
@@ -150,6 +151,7 @@ export const ORG_HEADS = folded([
   'Banco', 'Autoridad', 'Administración', 'Inspección', 'Mando', 'Comandancia', 'Subdirección',
   'Sección', 'Grupo', 'Frente', 'Movimiento', 'Partido', 'Observatorio', 'Universidad', 'Academia',
   'Unión', 'Liga', 'Misión', 'Gendarmería', 'Prefectura', 'Mossos', 'Ertzaintza', 'Parlamento',
+  'Cártel', 'Cartel', 'Clan',
   // en
   'Ministry', 'Agency', 'Department', 'Bureau', 'Council', 'Court', 'Directorate', 'Administration',
   'Commission', 'Unit', 'Force', 'Forces', 'Command', 'Authority', 'Centre', 'Center', 'Institute',
@@ -157,11 +159,11 @@ export const ORG_HEADS = folded([
   'Division', 'Squad', 'Taskforce', 'Assembly', 'Parliament', 'Guard', 'Constabulary',
   'Army', 'Navy', 'Corps', 'Academy', 'University', 'Board', 'Observatory', 'Cell', 'Prosecution',
   'Tribunal', 'Group', 'Movement', 'Party', 'League', 'Directorates', 'Agencies', 'Services',
-  'Inspectorate', 'Commissariat', 'Network', 'Coalition', 'Alliance', 'Federation', 'Institution',
+  'Inspectorate', 'Commissariat', 'Network', 'Coalition', 'Alliance', 'Federation', 'Institution', 'Cartel',
 ]);
 
 /** Heads that also open ordinary capitalised phrases, so they need a complement to count ("Union africaine" yes, "Union" alone no). */
-export const WEAK_ORG_HEADS = folded(['Union', 'Unión', 'Front', 'Frente', 'Network', 'Group', 'Groupe', 'Grupo', 'Garde', 'Guard', 'Mission', 'Misión', 'Cabinet', 'Board', 'Cell', 'Cellule', 'Alliance', 'Coalition']);
+export const WEAK_ORG_HEADS = folded(['Clan', 'Union', 'Unión', 'Front', 'Frente', 'Network', 'Group', 'Groupe', 'Grupo', 'Garde', 'Guard', 'Mission', 'Misión', 'Cabinet', 'Board', 'Cell', 'Cellule', 'Alliance', 'Coalition']);
 
 /** Adjectives that may precede a head and belong to the name ("Haute commission", "Haut-Commissariat", "High Commission"). */
 export const HEAD_PREFIXES = folded(['haut', 'haute', 'grand', 'grande', 'high', 'alto', 'alta', 'gran', 'suprême', 'supreme', 'supremo', 'suprema']);
