@@ -245,6 +245,12 @@ describe('heuristic actors: organisations', () => {
     assert.deepEqual(summary(find(other, [known(other, 'Terrorismo', 'threat', 'terrorism')])), ['organization:Centro de Inteligencia']);
   });
 
+  it('finds the person after a role written with initials ("Assistant U.S. Attorney Mark Smith")', () => {
+    const text = 'Assistant U.S. Attorney Mark Smith is prosecuting the case.';
+    assert.deepEqual(summary(find(text, [], 'en')), ['person:Mark Smith']);
+    assert.deepEqual(summary(find(text, [known(text, 'U.S.', 'country', 'US')], 'en')), ['person:Mark Smith']);
+  });
+
   it('reads cartels and clans as organisations, not people', () => {
     assert.deepEqual(summary(find('El Clan del Golfo y el Cártel de Sinaloa operan en la zona, según la Policía Nacional.')), [
       'organization:Clan del Golfo',

@@ -1421,7 +1421,8 @@ class ActorFinder {
     // A capitalised function word inside the run ("Platform Against Criminal Threats", "Office Of
     // The ...") marks a title-cased phrase, not a sequence of names.
     for (let i = a + 1; i < b; i++) {
-      if (this.isCapWord(i) && this.hasCue(i, C_FUNCTION_WORD) && !this.hasCue(i, C_NAME_PARTICLE) && !this.sentenceStart(i) && !TITLE_ABBREVIATIONS.has(this.word(i)!.folded)) return;
+      // (Initials are not function words: the "U" and "S" of "Assistant U.S. Attorney Mark Smith".)
+      if (this.isCapWord(i) && this.hasCue(i, C_FUNCTION_WORD) && !this.hasCue(i, C_NAME_PARTICLE) && !this.sentenceStart(i) && !TITLE_ABBREVIATIONS.has(this.word(i)!.folded) && this.word(i)!.text.length > 1) return;
     }
     let p = a;
     while (p < b) {
