@@ -924,6 +924,13 @@ class ActorFinder {
     return true;
   }
 
+  /** Whether token k is an acronym of `minLength` to 10 capitals standing alone in parentheses: "(DEA)". */
+  private isParenthesisedAcronym(k: number, minLength: number): boolean {
+    const t = this.word(k);
+    if (t === undefined || (this.v.flags[k]! & F_OPEN_PAREN) === 0 || !t.allCaps) return false;
+    return t.text.length >= minLength && t.text.length <= 10 && closesRightAfter(this.v.text, this.v.ends[k]!);
+  }
+
   /**
    * The end of an organisation that starts at token s and was read up to `end`, when an acronym in
    * parentheses follows within a few words of the same clause and the initials from s up to it
@@ -932,7 +939,7 @@ class ActorFinder {
    * Returns `end` when there is no such acronym.
    */
   private spelledUpTo(s: number, end: number): number {
-    const { gap, flags, text } = this.v;
+    const { gap, flags } = this.v;
     const n = this.v.starts.length;
     let k = end;
     while (k < n && k - end <= MAX_SPELLED_EXTENSION && (flags[k]! & F_OPEN_PAREN) === 0) {
@@ -940,9 +947,8 @@ class ActorFinder {
       if ((g !== GAP_SPACE && g !== GAP_APOSTROPHE && g !== GAP_HYPHEN) || this.v.heading[k]) return end;
       k++;
     }
-    if (k === end || k >= n || (flags[k]! & F_OPEN_PAREN) === 0) return end;
+    if (k === end || !this.isParenthesisedAcronym(k, 3)) return end;
     const acr = this.word(k)!;
-    if (!acr.allCaps || acr.text.length < 3 || acr.text.length > 10 || !closesRightAfter(text, this.v.ends[k]!)) return end;
     // The words between may not belong to another actor or be an acronym of their own.
     for (let i = end; i < k; i++) {
       const known = this.knownAt(i);
@@ -978,13 +984,13 @@ class ActorFinder {
    * `a` when it is not such a name.
    */
   private acronymBackedAt(a: number, b: number): number {
-    const { text, gap, flags } = this.v;
+    const { text, gap } = this.v;
     if (b >= this.v.starts.length) return a;
     let s = a;
     if (this.isSentenceInitialFiller(s, a)) s++;
     if (b - s < 2) return a;
+    if (!this.isParenthesisedAcronym(b, 2)) return a;
     const acr = this.word(b)!;
-    if ((flags[b]! & F_OPEN_PAREN) === 0 || !acr.allCaps || acr.text.length < 2 || acr.text.length > 10 || !closesRightAfter(text, this.v.ends[b]!)) return a;
     if (this.knownAt(b) !== undefined) return a;
     let initials = '';
     for (let i = s; i < b; i++) {
@@ -1117,14 +1123,7 @@ class ActorFinder {
       skipped++;
     }
     const acr = this.word(k);
-    if (
-      acr !== undefined &&
-      (this.v.flags[k]! & F_OPEN_PAREN) !== 0 &&
-      acr.allCaps &&
-      acr.text.length >= 2 &&
-      acr.text.length <= 10 &&
-      closesRightAfter(text, this.v.ends[k]!)
-    ) {
+    if (acr !== undefined && this.isParenthesisedAcronym(k, 2)) {
       const covering = this.knownAt(k);
       if (covering === undefined) {
         const id = slugOf(name);
